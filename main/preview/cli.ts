@@ -1,0 +1,38 @@
+// `npm run preview -- [--archive DIR] [--port N]`: the built renderer and the real handlers
+// on http://127.0.0.1, for browsers and end-to-end tests.
+import { mkdir } from 'node:fs/promises'
+import { homedir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import { openArchive } from '../core/archive/archive'
+import { createHandlers } from '../core/handlers'
+import { startPreviewServer } from './server'
+
+const repoRoot = resolve(import.meta.dirname, '../..')
+
+const { values } = parseArgs({
+  options: {
+    archive: { type: 'string' },
+    port: { type: 'string' },
+    locale: { type: 'string' },
+  },
+})
+
+const archiveDir = resolve(values.archive ?? process.env.WARTA_ARCHIVE_DIR ?? join(homedir(), '.warta-preview'))
+await mkdir(archiveDir, { recursive: true })
+const archive = await openArchive(archiveDir)
+const handlers = createHandlers({
+  archive,
+  systemLocale: values.locale ?? Intl.DateTimeFormat().resolvedOptions().locale,
+  samplesDir: join(repoRoot, 'assets', 'samples'),
+})
+const server = await startPreviewServer({
+  handlers,
+  rendererDir: join(repoRoot, 'out', 'renderer'),
+  ...(values.port ? { port: Number(values.port) } : {}),
+})
+console.log(`Warta preview on ${server.url} (archive: ${archiveDir})`)
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => void server.close().then(() => process.exit(0)))
+}
