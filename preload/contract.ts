@@ -98,6 +98,8 @@ export const ArticleSummary = z.strictObject({
   /** When it entered the archive. */
   savedAt: IsoDate,
   bookmarked: z.boolean(),
+  /** Opened in the reader at least once. */
+  read: z.boolean(),
 })
 export type ArticleSummary = z.infer<typeof ArticleSummary>
 
@@ -187,6 +189,10 @@ export const contract = {
   setBookmark: {
     input: z.strictObject({ articleId: ArticleId, bookmarked: z.boolean() }),
     output: z.strictObject({ bookmarked: z.boolean() }),
+  },
+  markRead: {
+    input: z.strictObject({ articleId: ArticleId }),
+    output: z.strictObject({ read: z.literal(true) }),
   },
   renameArticle: {
     input: z.strictObject({ articleId: ArticleId, title: z.string().trim().min(1).max(limits.maxTitleLength) }),

@@ -67,6 +67,11 @@ export function createHandlers(ctx: HostContext): Handlers {
 
     setBookmark: async ({ articleId, bookmarked }) => ({ bookmarked: await archive.setBookmark(articleId, bookmarked) }),
 
+    markRead: async ({ articleId }) => {
+      await archive.markRead(articleId)
+      return { read: true as const }
+    },
+
     renameArticle: async ({ articleId, title }) => archive.rename(articleId, title),
   }
 }

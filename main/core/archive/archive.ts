@@ -240,6 +240,16 @@ export class Archive {
     return bookmarked
   }
 
+  /** Marks an article as opened; only the first opening is recorded. */
+  async markRead(id: string): Promise<void> {
+    this.#record(id)
+    if (id in this.#state.data.read) return
+    await this.#mutateState((s) => {
+      s.read[id] = this.#now().toISOString()
+      return () => delete s.read[id]
+    })
+  }
+
   async rename(id: string, title: string): Promise<ArticleSummary> {
     const record = this.#record(id)
     const previous = { title: record.title, titleEdited: record.titleEdited }
@@ -276,6 +286,7 @@ export class Archive {
       publishedAt: record.publishedAt,
       savedAt: record.savedAt,
       bookmarked: record.id in this.#state.data.bookmarks,
+      read: record.id in this.#state.data.read,
     }
   }
 

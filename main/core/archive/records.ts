@@ -59,8 +59,10 @@ export const StateFile = z.object({
   }),
   /** articleId → when it was bookmarked */
   bookmarks: z.record(z.string(), IsoDate),
+  /** articleId → when it was first opened in the reader */
+  read: z.record(z.string(), IsoDate),
 })
 export type StateFile = z.infer<typeof StateFile>
 
 export const emptyCatalog = (): CatalogFile => ({ version: CATALOG_VERSION, articles: [] })
-export const emptyState = (): StateFile => ({ version: STATE_VERSION, settings: { language: null }, bookmarks: {} })
+export const emptyState = (): StateFile => ({ version: STATE_VERSION, settings: { language: null }, bookmarks: {}, read: {} })
