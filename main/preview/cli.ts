@@ -34,5 +34,6 @@ const server = await startPreviewServer({
 console.log(`Warta preview on ${server.url} (archive: ${archiveDir})`)
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => void server.close().then(() => process.exit(0)))
+  // Closing the archive finishes pending saves and releases its lock for the next window or command.
+  process.once(signal, () => void server.close().then(() => archive.close()).then(() => process.exit(0)))
 }

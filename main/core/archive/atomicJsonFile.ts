@@ -1,30 +1,35 @@
-// A lowdb adapter that survives crashes and power cuts: every save writes a temp file,
-// fsyncs it, renames it over the old file and fsyncs the directory, so the file on disk is
-// always the old state or the new one. lowdb's own JSONFile (steno) never fsyncs.
-import { open, rename, readFile, unlink, mkdir } from 'node:fs/promises'
-import { dirname, basename, join } from 'node:path'
+// Files that survive crashes and power cuts. Every save writes a temp file, fsyncs it, renames
+// it over the old file and fsyncs the directory, so the file on disk is always the old state
+// or the new one, and a save has reached the disk before its promise resolves. lowdb's own
+// JSONFile (steno) never fsyncs. Reads are strict: our files are always UTF-8 JSON written by
+// us, so a byte-order mark, a carriage return or a malformed byte means something else
+// touched the file, and it is reported as corrupt rather than read leniently.
+import { randomBytes } from 'node:crypto'
+import { constants } from 'node:fs'
+import { copyFile, mkdir, open, readdir, readFile, rename, unlink } from 'node:fs/promises'
+import { basename, dirname, join, relative, sep } from 'node:path'
 import type { Adapter } from 'lowdb'
-import type { z } from 'zod'
 import { AppError } from '../errors'
 
-export interface AtomicJsonFileOptions<T> {
-  /** Checked on every read: a file of the wrong shape is an error, never silently accepted. */
-  schema: z.ZodType<T>
-  /** Pretty output is kept for small, human-inspected files only; big ones stay compact. */
-  pretty?: boolean
-  /** Injected by tests to simulate a full disk or an I/O error at a given step. */
-  fs?: Partial<FsOps>
-}
-
+/** The steps of a save, injectable so tests can simulate a full disk or an I/O error at any one. */
 export interface FsOps {
   writeTemp(path: string, text: string): Promise<void>
   rename(from: string, to: string): Promise<void>
   syncDir(dir: string): Promise<void>
 }
 
-const realFs: FsOps = {
+async function syncPath(path: string): Promise<void> {
+  const handle = await open(path, 'r')
+  try {
+    await handle.sync()
+  } finally {
+    await handle.close()
+  }
+}
+
+export const realFs: FsOps = {
   async writeTemp(path, text) {
-    const handle = await open(path, 'w', 0o600)
+    const handle = await open(path, 'wx', 0o600)
     try {
       await handle.writeFile(text, 'utf8')
       await handle.sync()
@@ -34,14 +39,9 @@ const realFs: FsOps = {
   },
   rename,
   async syncDir(dir) {
-    // Windows cannot open a directory for fsync; the rename is already durable there.
+    // Windows cannot open a directory for fsync; NTFS journals the rename itself.
     if (process.platform === 'win32') return
-    const handle = await open(dir, 'r')
-    try {
-      await handle.sync()
-    } finally {
-      await handle.close()
-    }
+    await syncPath(dir)
   },
 }
 
@@ -54,52 +54,196 @@ export class CorruptFileError extends AppError {
   }
 }
 
+// -- temp files -----------------------------------------------------------------------------
+
+/** Names this process's temp files, so a sweep removes only those left behind by a crash. */
+const processToken = randomBytes(4).toString('hex')
+const TEMP_NAME = /^\..+\.([0-9a-f]{8})\.\d+\.tmp$/
+let tempCounter = 0
+
+export const tempPathFor = (path: string): string => join(dirname(path), `.${basename(path)}.${processToken}.${++tempCounter}.tmp`)
+
+/** A temp file another process left behind (a crash between writing and renaming it). */
+export const isLeftoverTempFile = (name: string): boolean => {
+  const match = TEMP_NAME.exec(name)
+  return match !== null && match[1] !== processToken
+}
+
+/** Removes leftover temp files in one directory; only call it while holding the archive lock. */
+export async function sweepTempFiles(dir: string): Promise<number> {
+  let names: string[]
+  try {
+    names = await readdir(dir)
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return 0
+    throw e
+  }
+  const leftovers = names.filter(isLeftoverTempFile)
+  await Promise.all(leftovers.map((name) => unlink(join(dir, name)).catch(() => {})))
+  return leftovers.length
+}
+
+// -- reading --------------------------------------------------------------------------------
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
+
+/** The parsed JSON of a file of ours; null when it does not exist; CorruptFileError when it is not clean JSON. */
+export async function readJsonFile(path: string): Promise<unknown> {
+  let bytes: Buffer
+  try {
+    bytes = await readFile(path)
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null
+    throw e
+  }
+  return parseJsonBytes(bytes, path)
+}
+
+export function parseJsonBytes(bytes: Uint8Array, path: string): unknown {
+  // Node's own decoder is the fast path; it turns malformed bytes into U+FFFD, so only a text
+  // containing that character (rare, and legitimate in a title) is checked strictly.
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8')
+  if (text.includes('\uFFFD')) {
+    try {
+      strictUtf8.decode(bytes)
+    } catch {
+      throw new CorruptFileError(path, 'not valid UTF-8')
+    }
+  }
+  if (text.length === 0) throw new CorruptFileError(path, 'empty')
+  if (text.charCodeAt(0) === 0xfeff) throw new CorruptFileError(path, 'starts with a byte-order mark')
+  // JSON.stringify escapes \r inside strings, so a raw one means an editor rewrote the file.
+  if (text.includes('\r')) throw new CorruptFileError(path, 'has carriage returns')
+  try {
+    return JSON.parse(text)
+  } catch (e) {
+    throw new CorruptFileError(path, (e as Error).message)
+  }
+}
+
+// -- writing --------------------------------------------------------------------------------
+
+/** Errors worth a second try: a virus scanner or indexer holding the file (Windows), a busy system. */
+const TRANSIENT = new Set(['EBUSY', 'EPERM', 'EACCES', 'EAGAIN', 'EMFILE', 'ENFILE'])
+const RETRY_DELAYS_MS = [50, 250]
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
+
+const errorCode = (e: unknown): string => (e as NodeJS.ErrnoException).code ?? 'EIO'
+
+function writeFailed(path: string, e: unknown): AppError {
+  if (e instanceof AppError) return e
+  const reason = errorCode(e)
+  return new AppError('WRITE_FAILED', `Could not save ${basename(path)}: ${reason}`, { file: basename(path), reason }, { cause: e })
+}
+
+/** Creates a file's directory if needed, and makes new directory entries durable up to `root`. */
+async function ensureDir(dir: string, fs: FsOps): Promise<void> {
+  const created = await mkdir(dir, { recursive: true })
+  if (created === undefined) return
+  // mkdir reports the topmost directory it made; each new directory is an entry in its parent.
+  for (let d = dir; ; d = dirname(d)) {
+    await fs.syncDir(dirname(d))
+    if (d === created || dirname(d) === d) break
+  }
+}
+
 /**
- * Reads and writes one JSON file atomically. Writes are serialised and collapse to the
- * newest data, like steno, but each one is durable before its promise resolves.
+ * Replaces `path` with `text` atomically and durably: after it resolves the new text is on
+ * disk; if it throws (AppError WRITE_FAILED) the old file is untouched and no temp file is left.
+ * Errors that tend to pass (a scanner holding the file) are retried twice; a full disk is not.
+ */
+export async function writeFileDurably(path: string, text: string, fs: FsOps = realFs): Promise<void> {
+  const dir = dirname(path)
+  for (let attempt = 0; ; attempt++) {
+    const temp = tempPathFor(path)
+    try {
+      await ensureDir(dir, fs)
+      await fs.writeTemp(temp, text)
+      await fs.rename(temp, path)
+    } catch (e) {
+      await unlink(temp).catch(() => {})
+      const delay = RETRY_DELAYS_MS[attempt]
+      if (delay !== undefined && TRANSIENT.has(errorCode(e))) {
+        await sleep(delay)
+        continue
+      }
+      throw writeFailed(path, e)
+    }
+    try {
+      await fs.syncDir(dir)
+    } catch (e) {
+      // The new file is in place but may not survive a power cut: say so, so the caller retries.
+      throw writeFailed(path, e)
+    }
+    return
+  }
+}
+
+/** Copies a file atomically and durably (a reflink where the filesystem offers one), for backups. */
+export async function copyFileDurably(from: string, to: string): Promise<void> {
+  const dir = dirname(to)
+  const temp = tempPathFor(to)
+  try {
+    await ensureDir(dir, realFs)
+    await copyFile(from, temp, constants.COPYFILE_FICLONE)
+    await syncPath(temp)
+    await rename(temp, to)
+    await realFs.syncDir(dir)
+  } catch (e) {
+    await unlink(temp).catch(() => {})
+    throw writeFailed(to, e)
+  }
+}
+
+/** Moves a file aside under a new name in the same directory, durably. */
+export async function moveAside(from: string, to: string): Promise<void> {
+  await rename(from, to)
+  await realFs.syncDir(dirname(to))
+}
+
+/** A path relative to the archive, with forward slashes, for messages and reports. */
+export const archivePath = (archiveDir: string, path: string): string => relative(archiveDir, path).split(sep).join('/')
+
+// -- the lowdb adapter ------------------------------------------------------------------------
+
+export interface AtomicJsonFileOptions<T> {
+  /** Checks (and migrates) what was read; throws CorruptFileError for a file of the wrong shape. */
+  decode: (json: unknown) => T
+  /** Pretty output only for small, human-inspected files; big ones stay compact. */
+  pretty?: boolean
+  /** Injected by tests to simulate a full disk or an I/O error at a given step. */
+  fs?: Partial<FsOps>
+}
+
+interface Waiter {
+  resolve: () => void
+  reject: (e: unknown) => void
+}
+
+/**
+ * One JSON file as a lowdb adapter. Writes are serialised and collapse to the newest data
+ * (like steno), and each is durable before its promise resolves.
  */
 export class AtomicJsonFile<T> implements Adapter<T> {
-  readonly #path: string
-  readonly #schema: z.ZodType<T>
+  readonly path: string
+  readonly #decode: (json: unknown) => T
   readonly #pretty: boolean
   readonly #fs: FsOps
   #writing: Promise<void> | null = null
-  #pending: { data: T; waiters: { resolve: () => void; reject: (e: unknown) => void }[] } | null = null
-  #tempCounter = 0
+  #pending: { data: T; waiters: Waiter[] } | null = null
 
   constructor(path: string, options: AtomicJsonFileOptions<T>) {
-    this.#path = path
-    this.#schema = options.schema
+    this.path = path
+    this.#decode = options.decode
     this.#pretty = options.pretty ?? false
     this.#fs = { ...realFs, ...options.fs }
   }
 
-  get path(): string {
-    return this.#path
-  }
-
   /** null when the file does not exist; CorruptFileError when it cannot be parsed or has the wrong shape. */
   async read(): Promise<T | null> {
-    let text: string
-    try {
-      text = await readFile(this.#path, 'utf8')
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null
-      throw e
-    }
-    return this.parse(text)
-  }
-
-  parse(text: string): T {
-    let json: unknown
-    try {
-      json = JSON.parse(text)
-    } catch (e) {
-      throw new CorruptFileError(this.#path, (e as Error).message)
-    }
-    const parsed = this.#schema.safeParse(json)
-    if (!parsed.success) throw new CorruptFileError(this.#path, parsed.error.issues[0]?.message ?? 'wrong shape')
-    return parsed.data
+    const json = await readJsonFile(this.path)
+    return json === null ? null : this.#decode(json)
   }
 
   write(data: T): Promise<void> {
@@ -110,8 +254,13 @@ export class AtomicJsonFile<T> implements Adapter<T> {
       } else {
         this.#pending = { data, waiters: [{ resolve, reject }] }
       }
-      if (!this.#writing) this.#writing = this.#drain()
+      this.#writing ??= this.#drain()
     })
+  }
+
+  /** Resolves once no write is queued or in flight (whether they succeeded or not). */
+  async flush(): Promise<void> {
+    while (this.#writing) await this.#writing
   }
 
   async #drain(): Promise<void> {
@@ -119,29 +268,14 @@ export class AtomicJsonFile<T> implements Adapter<T> {
       const { data, waiters } = this.#pending
       this.#pending = null
       try {
-        await this.#writeNow(data)
+        // Serialised now, not when queued, so a coalesced write carries the newest data.
+        const text = this.#pretty ? `${JSON.stringify(data, null, 2)}\n` : JSON.stringify(data)
+        await writeFileDurably(this.path, text, this.#fs)
         for (const w of waiters) w.resolve()
       } catch (e) {
         for (const w of waiters) w.reject(e)
       }
     }
     this.#writing = null
-  }
-
-  async #writeNow(data: T): Promise<void> {
-    const dir = dirname(this.#path)
-    await mkdir(dir, { recursive: true })
-    const text = this.#pretty ? JSON.stringify(data, null, 2) : JSON.stringify(data)
-    const temp = join(dir, `.${basename(this.#path)}.${process.pid}.${++this.#tempCounter}.tmp`)
-    try {
-      await this.#fs.writeTemp(temp, text)
-      await this.#fs.rename(temp, this.#path)
-    } catch (e) {
-      // A failed save must not leave temp files piling up beside the archive.
-      await unlink(temp).catch(() => {})
-      const code = (e as NodeJS.ErrnoException).code ?? 'EIO'
-      throw new AppError('WRITE_FAILED', `Could not save ${basename(this.#path)}: ${code}`, { file: basename(this.#path), reason: code }, { cause: e })
-    }
-    await this.#fs.syncDir(dir)
   }
 }

@@ -1,19 +1,31 @@
-// The shapes of the archive's files on disk. Every file carries a version so later
-// releases can migrate forward; reads are checked against these schemas.
+// The shapes of the archive's files on disk, at their current versions. Every file carries
+// a `version`; older files are brought up to these shapes by migrations.ts on read.
+//
+// To change a shape: bump its *_VERSION here, change the schema, and add one step to the
+// matching list in migrations.ts (with the old shape as the step's input) plus a fixture
+// of the old format under test/fixtures/archive/.
 import { z } from 'zod'
 import { ArticleId, Credits, Dateline, Language } from '../../../preload/contract'
 
 const IsoDate = z.iso.datetime({ offset: true })
 
-/** One article's metadata in the catalogue: enough to list, sort and deduplicate without bodies. */
-export const ArticleRecord = z.object({
-  id: ArticleId,
+/** What an article says about itself, kept in the catalogue and, per version, in its body file. */
+export const ArticleMeta = z.object({
   title: z.string(),
+  /** True when the title was derived from the first sentence rather than given as a headline. */
   titleDerived: z.boolean(),
-  titleEdited: z.boolean(),
   language: Language,
   dateline: Dateline,
   publishedAt: IsoDate.nullable(),
+})
+export type ArticleMeta = z.infer<typeof ArticleMeta>
+
+/** One article's metadata in the catalogue: enough to list, sort and deduplicate without bodies. */
+export const ArticleRecord = z.object({
+  id: ArticleId,
+  ...ArticleMeta.shape,
+  /** True once the user renamed the article; `title` is then the user's. */
+  titleEdited: z.boolean(),
   savedAt: IsoDate,
   /** sha256 of the normalised text of the current version; duplicates are found by it. */
   contentHash: z.string(),
@@ -27,12 +39,16 @@ export const CatalogFile = z.object({
 })
 export type CatalogFile = z.infer<typeof CatalogFile>
 
-/** The text of one version of an article. */
+/**
+ * One version of an article: its text and what it said about itself, so the catalogue can
+ * be rebuilt from body files alone if catalog.json is ever lost.
+ */
 export const ArticleContent = z.object({
   contentHash: z.string(),
   savedAt: IsoDate,
   /** The file name or address it came from, for the reader's source line. */
   sourceName: z.string().nullable(),
+  ...ArticleMeta.shape,
   paragraphs: z.array(z.string()),
   inlineRelated: z.array(z.object({ title: z.string(), afterParagraph: z.number().int() })),
   related: z.array(z.object({ title: z.string(), publishedAt: IsoDate.nullable() })),
@@ -40,11 +56,13 @@ export const ArticleContent = z.object({
 })
 export type ArticleContent = z.infer<typeof ArticleContent>
 
-export const BODY_VERSION = 1
+export const BODY_VERSION = 2
 /** One file per article, holding every version (newest last), so an import touches only its own file. */
 export const BodyFile = z.object({
   version: z.literal(BODY_VERSION),
   id: ArticleId,
+  /** The user's title after a rename (mirrors the catalogue, for rebuilding it); null when never renamed. */
+  editedTitle: z.string().nullable(),
   versions: z.array(ArticleContent).min(1),
 })
 export type BodyFile = z.infer<typeof BodyFile>
@@ -66,3 +84,20 @@ export type StateFile = z.infer<typeof StateFile>
 
 export const emptyCatalog = (): CatalogFile => ({ version: CATALOG_VERSION, articles: [] })
 export const emptyState = (): StateFile => ({ version: STATE_VERSION, settings: { language: null }, bookmarks: {}, read: {} })
+
+/** The catalogue entry a body file describes: its newest version, under the user's title if renamed. */
+export function recordFromBody(body: BodyFile): ArticleRecord {
+  const first = body.versions[0] as ArticleContent
+  const newest = body.versions[body.versions.length - 1] as ArticleContent
+  return {
+    id: body.id,
+    title: body.editedTitle ?? newest.title,
+    titleDerived: newest.titleDerived,
+    titleEdited: body.editedTitle !== null,
+    language: newest.language,
+    dateline: newest.dateline,
+    publishedAt: newest.publishedAt,
+    savedAt: first.savedAt,
+    contentHash: newest.contentHash,
+  }
+}
