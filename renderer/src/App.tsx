@@ -1,0 +1,291 @@
+// The window: toolbar, library and reader, and the state that joins them — which article is
+// open, imports in progress, shortcuts, and what main tells us through events.
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react'
+import { useT } from './translationKeys'
+import type { AppErrorData, Article, ArticleSummary, ImportOutcome, Language } from '../../preload/contract'
+import { isElectron, onEvent, request } from './bridge'
+import { ImportResults } from './components/ImportResults'
+import { LibraryPane } from './components/LibraryPane'
+import { ReaderPane } from './components/ReaderPane'
+import { Toolbar } from './components/Toolbar'
+import { Welcome } from './components/Welcome'
+import { CloseIcon } from './components/Icons'
+import { errorParams } from './errorText'
+import { isInterfaceLanguage } from './i18n'
+import { importSelection } from './importSelection'
+import { isTextEntry, shortcutFor } from './keyboardShortcuts'
+import { LibraryPages, type LibraryFilter } from './libraryPages'
+
+const articleHash = /^#\/article\/([a-z0-9]{16})$/
+const mac = /Mac|iPhone|iPad/.test(navigator.platform)
+
+export function App({ startupError }: { startupError: AppErrorData | null }) {
+  const { t, i18n } = useT()
+  const language: Language = isInterfaceLanguage(i18n.language) ? i18n.language : 'en'
+  const library = useMemo(() => new LibraryPages((query) => request('listArticles', query)), [])
+  const snapshot = useSyncExternalStore(library.subscribe, library.getSnapshot)
+
+  const [openId, setOpenId] = useState<string | null>(() => articleHash.exec(location.hash)?.[1] ?? null)
+  const [article, setArticle] = useState<Article | null>(null)
+  const [articleVersion, setArticleVersion] = useState(0)
+  const [selectedIndex, setSelectedIndex] = useState(0)
+  const [readerFocus, setReaderFocus] = useState(0)
+  const [listFocus, setListFocus] = useState(0)
+  const [busy, setBusy] = useState<'files' | 'samples' | null>(null)
+  const [results, setResults] = useState<ImportOutcome[] | null>(null)
+  const [notice, setNotice] = useState<AppErrorData | null>(startupError)
+  const fileInput = useRef<HTMLInputElement>(null)
+
+  // The latest state, for handlers registered once (keyboard, main's events).
+  const latest = useRef({ openId, article, selectedIndex })
+  useLayoutEffect(() => {
+    latest.current = { openId, article, selectedIndex }
+  })
+
+  useEffect(() => {
+    void library.setFilter('all')
+  }, [library])
+
+  // A failed page of the library shows like any other failure.
+  const shownNotice = notice ?? snapshot.error
+
+  // -- the open article ------------------------------------------------------
+
+  useEffect(() => {
+    history.replaceState(null, '', openId ? `#/article/${openId}` : `${location.pathname}${location.search}`)
+    if (!openId) return
+    let current = true
+    void request('getArticle', { articleId: openId }).then((result) => {
+      if (!current) return
+      if (!result.ok) {
+        setNotice(result.error)
+        setOpenId(null)
+        return
+      }
+      setArticle(result.value)
+      if (!result.value.read) {
+        void request('markRead', { articleId: openId }).then((marked) => {
+          if (marked.ok) library.patch(openId, { read: true })
+        })
+      }
+    })
+    return () => {
+      current = false
+    }
+  }, [openId, articleVersion, library])
+
+  // The article state may still hold the one just closed; only the open one counts.
+  const shownArticle = article?.id === openId ? article : null
+
+  useEffect(() => {
+    document.title = shownArticle ? t('app.documentTitleWithArticle', { title: shownArticle.title }) : t('app.documentTitle')
+  }, [shownArticle, t])
+
+  const openArticle = useCallback(
+    (articleId: string, index?: number) => {
+      const found = index ?? library.indexOf(articleId)
+      if (found >= 0) setSelectedIndex(found)
+      setOpenId(articleId)
+      setReaderFocus((n) => n + 1)
+    },
+    [library],
+  )
+
+  const backToLibrary = useCallback(() => {
+    setOpenId(null)
+    setListFocus((n) => n + 1)
+  }, [])
+
+  // -- bookmarks, titles -----------------------------------------------------
+
+  const setBookmark = useCallback(
+    async (articleId: string, bookmarked: boolean) => {
+      library.patch(articleId, { bookmarked })
+      setArticle((a) => (a?.id === articleId ? { ...a, bookmarked } : a))
+      const result = await request('setBookmark', { articleId, bookmarked })
+      if (!result.ok) {
+        library.patch(articleId, { bookmarked: !bookmarked })
+        setArticle((a) => (a?.id === articleId ? { ...a, bookmarked: !bookmarked } : a))
+        setNotice(result.error)
+      }
+      await library.refresh()
+    },
+    [library],
+  )
+
+  /** B and Ctrl/Cmd+D: the open article's bookmark, or the selected row's. */
+  const toggleCurrentBookmark = useCallback(() => {
+    const { openId: id, article: open, selectedIndex: index } = latest.current
+    const target: Pick<ArticleSummary, 'id' | 'bookmarked'> | undefined =
+      id ? (open?.id === id ? open : library.itemAt(library.indexOf(id))) : library.itemAt(index)
+    if (target) void setBookmark(target.id, !target.bookmarked)
+  }, [library, setBookmark])
+
+  const rename = useCallback(
+    async (title: string): Promise<AppErrorData | null> => {
+      const id = latest.current.openId
+      if (!id) return null
+      const result = await request('renameArticle', { articleId: id, title })
+      if (!result.ok) return result.error
+      setArticle((a) => (a?.id === id ? { ...a, title: result.value.title, titleEdited: true } : a))
+      library.patch(id, result.value)
+      return null
+    },
+    [library],
+  )
+
+  // -- importing -------------------------------------------------------------
+
+  const showOutcomes = useCallback(
+    async (outcomes: ImportOutcome[]) => {
+      setResults(outcomes)
+      await library.refresh()
+      // Related links in the open article may now point at something.
+      setArticleVersion((n) => n + 1)
+    },
+    [library],
+  )
+
+  const importFiles = useCallback(
+    async (files: File[]) => {
+      setBusy('files')
+      try {
+        const outcomes = await importSelection(files, (batch) => request('importFiles', { files: batch }))
+        await showOutcomes(outcomes)
+      } finally {
+        setBusy(null)
+      }
+    },
+    [showOutcomes],
+  )
+
+  const importSamples = useCallback(async () => {
+    setBusy('samples')
+    try {
+      const result = await request('importSamples', {})
+      if (result.ok) await showOutcomes(result.value.outcomes)
+      else setNotice(result.error)
+    } finally {
+      setBusy(null)
+    }
+  }, [showOutcomes])
+
+  const chooseFiles = useCallback(() => fileInput.current?.click(), [])
+
+  // -- language --------------------------------------------------------------
+
+  const changeLanguage = useCallback(
+    async (next: Language) => {
+      const result = await request('setLanguage', { language: next })
+      if (result.ok) await i18n.changeLanguage(result.value.language)
+      else setNotice(result.error)
+    },
+    [i18n],
+  )
+
+  const changeFilter = useCallback(
+    (filter: LibraryFilter) => {
+      setSelectedIndex(0)
+      void library.setFilter(filter)
+    },
+    [library],
+  )
+
+  // -- main's events and the keyboard ---------------------------------------
+
+  useEffect(() => {
+    const off = [
+      onEvent('settingsChanged', (settings) => void i18n.changeLanguage(settings.language)),
+      onEvent('archiveChanged', ({ outcomes }) => void showOutcomes(outcomes)),
+      onEvent('menuCommand', ({ command }) => {
+        if (command === 'import') chooseFiles()
+        else if (command === 'toggleBookmark') toggleCurrentBookmark()
+        else if (command === 'showLibrary') changeFilter('all')
+        else if (command === 'showBookmarks') changeFilter('bookmarked')
+      }),
+    ]
+    return () => off.forEach((stop) => stop())
+  }, [i18n, showOutcomes, chooseFiles, toggleCurrentBookmark, changeFilter])
+
+  useEffect(() => {
+    const keydown = (event: KeyboardEvent): void => {
+      if (event.defaultPrevented || event.isComposing) return
+      const command = shortcutFor(
+        { key: event.key, ctrlKey: event.ctrlKey, metaKey: event.metaKey, altKey: event.altKey, shiftKey: event.shiftKey, typing: isTextEntry(document.activeElement as HTMLInputElement | null) },
+        { mac, menuHandlesBookmarkAccelerator: isElectron() },
+      )
+      if (command === 'toggleBookmark') {
+        event.preventDefault()
+        toggleCurrentBookmark()
+      } else if (command === 'back' && latest.current.openId) {
+        event.preventDefault()
+        backToLibrary()
+      }
+    }
+    window.addEventListener('keydown', keydown)
+    return () => window.removeEventListener('keydown', keydown)
+  }, [toggleCurrentBookmark, backToLibrary])
+
+  // -- layout ----------------------------------------------------------------
+
+  const empty = snapshot.archiveKnown && snapshot.archiveTotal === 0
+  return (
+    <div className="app">
+      <Toolbar language={language} importing={busy !== null} fileInput={fileInput} onFilesChosen={(files) => void importFiles(files)} onLanguage={(l) => void changeLanguage(l)} />
+      <main className={empty ? 'content content-welcome' : 'content'}>
+        {!snapshot.archiveKnown ? (
+          <p className="app-loading" role="status">
+            {t('app.loading')}
+          </p>
+        ) : empty ? (
+          <Welcome busy={busy} onImport={chooseFiles} onSamples={() => void importSamples()} />
+        ) : (
+          <>
+            <LibraryPane
+              library={library}
+              snapshot={snapshot}
+              language={language}
+              openId={openId}
+              selectedIndex={selectedIndex}
+              focusRequest={listFocus}
+              onSelect={setSelectedIndex}
+              onOpen={(summary, index) => openArticle(summary.id, index)}
+              onToggleBookmark={(summary) => void setBookmark(summary.id, !summary.bookmarked)}
+              onFilter={changeFilter}
+            />
+            <ReaderPane
+              openId={openId}
+              article={shownArticle}
+              language={language}
+              focusRequest={readerFocus}
+              onBack={backToLibrary}
+              onOpenId={(id) => openArticle(id)}
+              onToggleBookmark={toggleCurrentBookmark}
+              onRename={rename}
+            />
+          </>
+        )}
+      </main>
+      <div className="overlays">
+        {shownNotice && (
+          <div className="notice" role="alert">
+            <span>{t(`errors:${shownNotice.code}`, errorParams(shownNotice))}</span>
+            <button
+              type="button"
+              className="icon-button"
+              aria-label={t('notice.dismiss')}
+              title={t('notice.dismiss')}
+              onClick={() => {
+                setNotice(null)
+                library.clearError()
+              }}
+            >
+              <CloseIcon size={16} />
+            </button>
+          </div>
+        )}
+        {results && <ImportResults outcomes={results} onOpen={(id) => openArticle(id)} onClose={() => setResults(null)} />}
+      </div>
+    </div>
+  )
+}

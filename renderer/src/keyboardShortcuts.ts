@@ -1,0 +1,46 @@
+// Which app command a key press means. Kept free of the DOM's event classes so the rules can
+// be tested directly: single letters never fire while the person is typing.
+export type ShortcutCommand = 'toggleBookmark' | 'back'
+
+export interface KeyPress {
+  key: string
+  ctrlKey: boolean
+  metaKey: boolean
+  altKey: boolean
+  shiftKey: boolean
+  /** True when the focus is in a text field, where letters are text, not commands. */
+  typing: boolean
+}
+
+export interface ShortcutContext {
+  /** In Electron the native menu's CmdOrCtrl+D accelerator already sends toggleBookmark. */
+  menuHandlesBookmarkAccelerator: boolean
+  /** macOS uses Cmd where other systems use Ctrl. */
+  mac: boolean
+}
+
+export function shortcutFor(press: KeyPress, context: ShortcutContext): ShortcutCommand | null {
+  const primary = context.mac ? press.metaKey : press.ctrlKey
+  const otherModifier = context.mac ? press.ctrlKey : press.metaKey
+  const key = press.key.length === 1 ? press.key.toLowerCase() : press.key
+
+  if (key === 'd' && primary && !otherModifier && !press.altKey && !press.shiftKey) {
+    return context.menuHandlesBookmarkAccelerator ? null : 'toggleBookmark'
+  }
+  if (press.typing) return null
+  if (key === 'b' && !press.ctrlKey && !press.metaKey && !press.altKey) return 'toggleBookmark'
+  if (key === 'Escape' && !press.ctrlKey && !press.metaKey && !press.altKey && !press.shiftKey) return 'back'
+  if (key === 'ArrowLeft' && press.altKey && !press.ctrlKey && !press.metaKey && !press.shiftKey) return 'back'
+  return null
+}
+
+/** Whether an element takes typed text (so B is a letter there, not a bookmark). */
+export function isTextEntry(element: { tagName: string; isContentEditable?: boolean; type?: string } | null): boolean {
+  if (!element) return false
+  if (element.isContentEditable) return true
+  const tag = element.tagName.toUpperCase()
+  if (tag === 'TEXTAREA' || tag === 'SELECT') return true
+  if (tag !== 'INPUT') return false
+  const nonText = ['button', 'checkbox', 'radio', 'submit', 'reset', 'file', 'image', 'range', 'color']
+  return !nonText.includes((element.type ?? 'text').toLowerCase())
+}
