@@ -31,10 +31,17 @@ export const errorCodes = [
   'NOT_TEXT',
   'TOO_LARGE',
   'BAD_ENCODING',
+  /** A file named outside the renderer (menu dialog, command line) that could not be opened. */
+  'UNREADABLE',
   // archive
   'ARCHIVE_LOCKED',
   'ARCHIVE_CORRUPT',
+  /** A file of the archive was written by a newer Warta; nothing was changed. */
+  'ARCHIVE_TOO_NEW',
   'WRITE_FAILED',
+  // search
+  /** A search query that cannot be understood; params.context says why (i18next picks QUERY_INVALID_<context>). */
+  'QUERY_INVALID',
 ] as const
 export const ErrorCode = z.enum(errorCodes)
 export type ErrorCode = z.infer<typeof ErrorCode>

@@ -1,13 +1,13 @@
 // The CLI speaks the user's language with the same locale files as the app.
 import { readdirSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import i18next, { type TFunction } from 'i18next'
+import i18next, { type Resource, type TFunction } from 'i18next'
 import type { AppErrorData, Language } from '../../preload/contract'
 
 const localesDir = resolve(import.meta.dirname, '../../locales')
 
-function loadResources(): Record<string, Record<string, unknown>> {
-  const resources: Record<string, Record<string, unknown>> = {}
+function loadResources(): Resource {
+  const resources: Resource = {}
   for (const lng of ['en', 'id']) {
     resources[lng] = {}
     for (const file of readdirSync(join(localesDir, lng)).filter((f) => f.endsWith('.json'))) {

@@ -21,7 +21,7 @@ export type Handlers = { [M in Method]: (input: ParsedInput<M>) => Promise<Outpu
 
 /** Indonesian for an Indonesian or Malay system, English otherwise. */
 export function languageFromLocale(locale: string): Language {
-  return /^(id|in|ms)\b/i.test(locale) ? 'id' : 'en'
+  return /^(id|in|ms)([-_.@]|$)/i.test(locale) ? 'id' : 'en'
 }
 
 function decodeBase64(name: string, base64: string): Uint8Array {

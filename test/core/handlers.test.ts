@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { contract, methods, type Result } from '../../preload/contract'
+import { contract, methods, type Method, type Output, type Result } from '../../preload/contract'
 import { bodyPath, openArchive } from '../../main/core/archive/archive'
 import { invoke } from '../../main/core/invoke'
 import { base64, tempHost, type TempHost } from '../helpers/tempArchive'
@@ -26,7 +26,11 @@ const ok = <T>(r: Result<T>): T => {
 }
 
 let host: TempHost
-const call = (method: string, input: unknown) => invoke(host.handlers, method, input, { log: () => {} })
+function call<M extends Method>(method: M, input: unknown): Promise<Result<Output<M>>>
+function call(method: string, input: unknown): Promise<Result<unknown>>
+function call(method: string, input: unknown): Promise<Result<unknown>> {
+  return invoke(host.handlers, method, input, { log: () => {} })
+}
 
 beforeEach(async () => {
   host = await tempHost({ systemLocale: 'id-ID' })
