@@ -5,9 +5,9 @@
 // Fuses cannot be flipped on a stand-in (it has no fuse wire), so this build turns them off;
 // packagedFuses.test.ts checks them on a real package.
 import { spawnSync } from 'node:child_process'
-import { chmod, cp, mkdir, symlink, writeFile } from 'node:fs/promises'
+import { chmod, cp, mkdir, writeFile } from 'node:fs/promises'
 import { existsSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { basename, dirname, join, relative, sep } from 'node:path'
 import { extractFile, listPackage } from '@electron/asar'
 import yaml from 'js-yaml'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -17,6 +17,8 @@ let root: string
 let cleanup: () => Promise<void>
 let entries: string[]
 let resources: string
+/** Every package `npm ls --omit dev` finds, dependencies of dependencies included. */
+let productionPackages: Set<string>
 
 const has = (path: string): boolean => entries.includes(path)
 const under = (dir: string): string[] => entries.filter((e) => e.startsWith(`${dir}/`))
@@ -29,14 +31,49 @@ const packagesIn = (): Set<string> =>
     }),
   )
 
-/** A copy of the project with a fresh out/; node_modules is linked, as builder only reads it. */
+/**
+ * The top-level packages the app needs at run time: the project's dependencies and theirs
+ * (optional ones included, peers not), resolved the way Node resolves them.
+ */
+function runtimeClosure(projectDir: string): Set<string> {
+  const found = new Set<string>()
+  // Node's lookup: <dir>/node_modules/<name> for the package's folder and each folder above it.
+  const candidateDirs = (fromDir: string, name: string): string[] => {
+    const dirs: string[] = []
+    for (let dir = fromDir; dir.startsWith(projectDir); dir = dirname(dir)) {
+      if (basename(dir) !== 'node_modules') dirs.push(join(dir, 'node_modules', name))
+      if (dir === projectDir) break
+    }
+    return dirs
+  }
+  const visit = (fromDir: string, manifest: { dependencies?: Record<string, string>; optionalDependencies?: Record<string, string> }): void => {
+    for (const name of Object.keys({ ...manifest.dependencies, ...manifest.optionalDependencies })) {
+      // Node looks in the package's own node_modules, then in each enclosing one up to the project's.
+      const dir = candidateDirs(fromDir, name).find((candidate) => existsSync(candidate))
+      if (dir === undefined) continue // an optional dependency for another platform
+      const key = relative(join(projectDir, 'node_modules'), dir)
+      if (found.has(key)) continue
+      found.add(key)
+      visit(dir, JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')))
+    }
+  }
+  visit(projectDir, JSON.parse(readFileSync(join(projectDir, 'package.json'), 'utf8')))
+  return new Set([...found].filter((key) => !key.includes(`${sep}node_modules${sep}`)))
+}
+
+/**
+ * A copy of the project with a fresh out/ and the production packages. They are copied, not
+ * linked: through a symlinked node_modules, `npm ls` (which builder runs) resolves each package's
+ * own dependencies outside the project and reports them missing, so they would not be packed.
+ */
 async function stageProject(stage: string): Promise<void> {
   const run = spawnSync(join(repoRoot, 'node_modules', '.bin', 'electron-vite'), ['build', '--outDir', join(stage, 'out')], { cwd: repoRoot, encoding: 'utf8' })
   if (run.status !== 0) throw new Error(`electron-vite build failed, so there is nothing to package:\n${run.stdout}\n${run.stderr}`)
   for (const entry of ['package.json', 'package-lock.json', 'locales', 'assets']) {
     if (existsSync(join(repoRoot, entry))) await cp(join(repoRoot, entry), join(stage, entry), { recursive: true })
   }
-  await symlink(join(repoRoot, 'node_modules'), join(stage, 'node_modules'), 'dir')
+  productionPackages = runtimeClosure(repoRoot)
+  for (const name of productionPackages) await cp(join(repoRoot, 'node_modules', name), join(stage, 'node_modules', name), { recursive: true, verbatimSymlinks: true })
 }
 
 beforeAll(async () => {
@@ -89,9 +126,10 @@ describe('the packaged app.asar', () => {
     expect(has('/assets/icon.png')).toBe(true)
   })
 
-  it('holds the runtime dependencies main imports', () => {
+  it('holds the runtime dependencies main imports, and theirs', () => {
     const packages = packagesIn()
-    for (const name of ['lowdb', 'zod', 'steno']) expect(packages.has(name), name).toBe(true)
+    for (const name of ['lowdb', 'zod', 'steno', 'jsdom', 'parse5']) expect(packages.has(name), name).toBe(true)
+    expect([...productionPackages].filter((name) => !packages.has(name))).toEqual([])
   })
 
   it('holds no devDependency', () => {
