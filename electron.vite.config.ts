@@ -12,7 +12,8 @@ export default defineConfig({
   main: {
     build: {
       target: nodeTarget,
-      rolldownOptions: { input: { index: resolve('main/electron/index.ts') } },
+      // The second entry is the worker thread that reads web pages (main/core/web/articleExtractor.ts).
+      rolldownOptions: { input: { index: resolve('main/electron/index.ts'), extractWorker: resolve('main/core/web/extractWorker.ts') } },
     },
   },
   preload: {

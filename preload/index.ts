@@ -15,9 +15,34 @@ export const methodNames = [
   'setBookmark',
   'markRead',
   'renameArticle',
+  'importUrl',
+  'listFeeds',
+  'addFeed',
+  'refreshFeeds',
+  'setFeedRetention',
+  'removeFeed',
+  'importOpml',
+  'exportOpml',
+  'listVersions',
+  'getVersion',
+  'openExternal',
+  // annotations
+  'createAnnotation',
+  'restoreAnnotation',
+  'updateAnnotation',
+  'deleteAnnotation',
+  'listArticleAnnotations',
+  'listAnnotations',
+  'exportArticleAnnotations',
+  'exportAnnotations',
+  'importAnnotations',
+  // search
+  'searchArticles',
+  'getSearchStatus',
+  'listSources',
 ] as const satisfies readonly Method[]
 
-export const eventNames = ['settingsChanged', 'archiveChanged', 'menuCommand'] as const satisfies readonly EventName[]
+export const eventNames = ['settingsChanged', 'archiveChanged', 'feedsRefreshed', 'searchIndexProgress', 'menuCommand'] as const satisfies readonly EventName[]
 
 /** Fails to compile when the contract gains a method or event these lists lack. */
 type Exhaustive<Missing extends never> = Missing

@@ -1,20 +1,24 @@
 // The `warta` command line: the archive from a terminal, over the same core as the app.
-import { readFile, stat } from 'node:fs/promises'
-import { basename } from 'node:path'
+import { createRequire } from 'node:module'
 import { parseArgs } from 'node:util'
 import type { TFunction } from 'i18next'
-import { limits, type Article, type ArticleSummary, type ImportOutcome } from '../../preload/contract'
+import type { Article, ArticleSummary } from '../../preload/contract'
 import { openArchive, type Archive } from '../core/archive/archive'
 import { resolveArchiveDir } from '../core/archiveLocation'
-import { AppError, isAppError } from '../core/errors'
+import { isAppError } from '../core/errors'
 import { languageFromLocale } from '../core/handlers'
-import { importFiles, type FileToImport } from '../core/import/importFiles'
+import { createWebServices } from '../core/web/webServices'
 import { cliTranslator, errorText } from './cliText'
+import { feedsCommand, importCommand } from './webCommands'
+import { searchCommand } from './searchCommand'
 
 interface Io {
   out: (line: string) => void
   err: (line: string) => void
 }
+
+/** For the User-Agent of fetched pages and feeds. */
+const appVersion = (): string => (createRequire(import.meta.url)('../../package.json') as { version: string }).version
 
 const systemLocale = (): string => process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || Intl.DateTimeFormat().resolvedOptions().locale
 
@@ -23,7 +27,13 @@ export async function runCli(argv: string[], io: Io = { out: console.log, err: c
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { archive: { type: 'string' }, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      archive: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h' },
+      sort: { type: 'string' },
+      limit: { type: 'string' },
+    },
   })
   const [command, ...rest] = positionals
   let t = cliTranslator(languageFromLocale(systemLocale()))
@@ -31,10 +41,26 @@ export async function runCli(argv: string[], io: Io = { out: console.log, err: c
     io.out(t('usage'))
     return command || values.help ? 0 : 2
   }
-  if (!['import', 'list', 'show'].includes(command)) {
+  if (!['import', 'list', 'show', 'search', 'feeds'].includes(command)) {
     io.err(t('unknownCommand', { command }))
     io.err(t('usage'))
     return 2
+  }
+
+  if (command === 'search') {
+    try {
+      // Opens the archive read-only itself: a search may run beside the app.
+      return await searchCommand(
+        { dir: resolveArchiveDir(values.archive), words: rest, sort: values.sort, limit: values.limit, json: values.json, bold: process.stdout.isTTY === true },
+        t,
+        io,
+        cliTranslator,
+      )
+    } catch (e) {
+      if (!isAppError(e)) throw e
+      io.err(errorText(t, e.toData()))
+      return 1
+    }
   }
 
   let archive: Archive | undefined
@@ -44,7 +70,9 @@ export async function runCli(argv: string[], io: Io = { out: console.log, err: c
     const print = values.json ? (value: unknown) => io.out(JSON.stringify(value, null, 2)) : null
     switch (command) {
       case 'import':
-        return await importCommand(archive, rest, t, io, print)
+        return await importCommand(archive, createWebServices(archive, { appVersion: appVersion() }), rest, t, io, print)
+      case 'feeds':
+        return await feedsCommand(createWebServices(archive, { appVersion: appVersion() }), rest, t, io, print)
       case 'list':
         return listCommand(archive, t, io, print)
       default:
@@ -57,47 +85,6 @@ export async function runCli(argv: string[], io: Io = { out: console.log, err: c
   } finally {
     await archive?.close?.()
   }
-}
-
-async function readForImport(path: string): Promise<FileToImport> {
-  const name = basename(path)
-  // Check the size before reading, so a huge file is refused without loading it.
-  const { size } = await stat(path).catch((e: NodeJS.ErrnoException) => {
-    throw new AppError('NOT_FOUND', `${path}: ${e.code ?? e.message}`, { id: path })
-  })
-  if (size > limits.maxImportBytes) {
-    throw new AppError('TOO_LARGE', `${name} is larger than ${limits.maxImportBytes / 1024 / 1024} MiB`, { name, limitMiB: limits.maxImportBytes / 1024 / 1024 })
-  }
-  return { name, bytes: await readFile(path) }
-}
-
-async function importCommand(archive: Archive, paths: string[], t: TFunction, io: Io, print: ((v: unknown) => void) | null): Promise<number> {
-  if (paths.length === 0) {
-    io.err(t('missingArgument', { command: 'import', argument: '<files…>' }))
-    return 2
-  }
-  const outcomes: (ImportOutcome | null)[] = []
-  const files: FileToImport[] = []
-  for (const path of paths) {
-    try {
-      files.push(await readForImport(path))
-      outcomes.push(null)
-    } catch (e) {
-      if (!isAppError(e)) throw e
-      outcomes.push({ status: 'failed', name: basename(path), error: e.toData() })
-    }
-  }
-  const imported = files.length > 0 ? await importFiles(archive, files) : []
-  let next = 0
-  const all = outcomes.map((o) => o ?? (imported[next++] as ImportOutcome))
-  if (print) print({ outcomes: all })
-  else {
-    for (const o of all) {
-      if (o.status === 'failed') io.err(t('failed', { name: o.name, reason: errorText(t, o.error) }))
-      else io.out(t(o.status, { title: o.article.title, id: o.article.id }))
-    }
-  }
-  return all.some((o) => o.status === 'failed') ? 1 : 0
 }
 
 function listCommand(archive: Archive, t: TFunction, io: Io, print: ((v: unknown) => void) | null): number {

@@ -6,6 +6,12 @@ import type { Language, Method, Output, ParsedInput, Settings } from '../../prel
 import type { Archive } from './archive/archive'
 import { AppError } from './errors'
 import { importFiles } from './import/importFiles'
+import { createAnnotationHandlers } from './annotations/annotationHandlers'
+import { createSearchHandlers } from './search/searchHandlers'
+import type { SearchIndex } from './search/searchIndex'
+import { createFeedHandlers } from './feeds/feedHandlers'
+import { createWebHandlers } from './web/webHandlers'
+import { createWebServices, type WebOptions } from './web/webServices'
 
 export interface HostContext {
   archive: Archive
@@ -15,6 +21,17 @@ export interface HostContext {
   samplesDir: string
   /** Lets the host follow a language change (the native menu is rebuilt in it). */
   onSettingsChanged?: (settings: Settings) => void
+  /**
+   * The derived full-text index, when the host keeps one (search/searchHost.ts starts it). It
+   * follows the archive's onChange announcements, so new ways of adding, changing or removing
+   * articles only need to emit an ArchiveChange inside the archive; annotation changes update
+   * its notes with indexArticles(summaries, notesOf). Without it searchArticles is UNSUPPORTED.
+   */
+  searchIndex?: SearchIndex
+  /** Fetching and reading pages: the app's version for the User-Agent, the extraction worker, timeouts (web/webServices.ts). */
+  web?: WebOptions
+  /** Opens an http(s) link in the system browser (Electron: shell.openExternal); without it openExternal is UNSUPPORTED. */
+  openExternal?: (url: string) => Promise<void>
 }
 
 export type Handlers = { [M in Method]: (input: ParsedInput<M>) => Promise<Output<M>> }
@@ -32,6 +49,7 @@ function decodeBase64(name: string, base64: string): Uint8Array {
 
 export function createHandlers(ctx: HostContext): Handlers {
   const { archive } = ctx
+  const web = createWebServices(archive, ctx.web)
   const settings = (): Settings => ({ language: archive.language ?? languageFromLocale(ctx.systemLocale) })
 
   return {
@@ -48,6 +66,7 @@ export function createHandlers(ctx: HostContext): Handlers {
       ...archive.list(query),
       archiveTotal: archive.size,
       bookmarkedTotal: archive.bookmarkedCount,
+      annotatedTotal: archive.annotatedCount,
     }),
 
     getArticle: async ({ articleId }) => archive.getArticle(articleId),
@@ -56,6 +75,7 @@ export function createHandlers(ctx: HostContext): Handlers {
       outcomes: await importFiles(
         archive,
         files.map((f) => ({ name: f.name, bytes: decodeBase64(f.name, f.contentBase64) })),
+        { extract: web.extract },
       ),
     }),
 
@@ -73,5 +93,10 @@ export function createHandlers(ctx: HostContext): Handlers {
     },
 
     renameArticle: async ({ articleId, title }) => archive.rename(articleId, title),
+
+    ...createAnnotationHandlers(ctx),
+    ...createSearchHandlers(ctx),
+    ...createWebHandlers(ctx, web),
+    ...createFeedHandlers(web),
   }
 }

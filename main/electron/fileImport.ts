@@ -5,7 +5,7 @@ import { basename, isAbsolute, resolve } from 'node:path'
 import { limits, type ImportOutcome } from '../../preload/contract'
 import type { Archive } from '../core/archive/archive'
 import { AppError } from '../core/errors'
-import { importFiles, type FileToImport } from '../core/import/importFiles'
+import { importFiles, type FileToImport, type ImportFilesOptions } from '../core/import/importFiles'
 
 /** The `.txt` files on a command line, resolved against the directory it was typed in. */
 export function txtPathsFromArgv(argv: readonly string[], cwd: string): string[] {
@@ -38,7 +38,7 @@ async function readForImport(path: string): Promise<FileToImport> {
 }
 
 /** Imports the files at `paths`; one outcome per path, in order, a bad path never stopping the rest. */
-export async function importPaths(archive: Archive, paths: readonly string[]): Promise<ImportOutcome[]> {
+export async function importPaths(archive: Archive, paths: readonly string[], options: ImportFilesOptions = {}): Promise<ImportOutcome[]> {
   const outcomes: (ImportOutcome | null)[] = []
   const readable: { index: number; file: FileToImport }[] = []
   for (const [index, path] of paths.entries()) {
@@ -50,7 +50,7 @@ export async function importPaths(archive: Archive, paths: readonly string[]): P
       outcomes.push({ status: 'failed', name: basename(path), error: e.toData() })
     }
   }
-  const imported = readable.length > 0 ? await importFiles(archive, readable.map((r) => r.file)) : []
+  const imported = readable.length > 0 ? await importFiles(archive, readable.map((r) => r.file), options) : []
   for (const [i, { index }] of readable.entries()) outcomes[index] = imported[i] ?? null
   return outcomes.filter((o): o is ImportOutcome => o !== null)
 }

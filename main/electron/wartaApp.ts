@@ -2,7 +2,8 @@
 // archive and handler table behind IPC, the native menu, the window, and files handed over by
 // the OS. Every decision lives in a small module beside this one; this file only connects them.
 import { mkdir } from 'node:fs/promises'
-import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell, type OpenDialogOptions, type WebContents } from 'electron'
+import { join } from 'node:path'
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, session, shell, type OpenDialogOptions, type WebContents } from 'electron'
 import { limits, type ImportOutcome, type Language } from '../../preload/contract'
 import errorsEn from '../../locales/en/errors.json'
 import errorsId from '../../locales/id/errors.json'
@@ -10,15 +11,19 @@ import { openArchive, type Archive } from '../core/archive/archive'
 import { resolveArchiveDir } from '../core/archiveLocation'
 import { isAppError } from '../core/errors'
 import { createHandlers, languageFromLocale, type Handlers } from '../core/handlers'
+import { createWorkerExtractor } from '../core/web/articleExtractor'
+import { startSearchIndex } from '../core/search/searchHost'
+import type { SearchIndex } from '../core/search/searchIndex'
 import { APP_ID, PRODUCT_NAME } from './appIdentity'
 import { APP_SCHEME, rendererOrigin, type AppOrigin } from './appOrigin'
 import { fillTemplate, menuLabel, menuStrings, menuTemplate, type MenuActions } from './appMenu'
 import { appPaths, type AppPaths } from './appPaths'
 import { createAppProtocolHandler } from './appProtocol'
+import { startFeedSchedule } from './feedSchedule'
 import { importPaths, txtPathsFromArgv } from './fileImport'
 import { registerIpcHandlers, sendEvent } from './ipcBridge'
 import { createMainWindow } from './mainWindow'
-import { provideSqliteBinding } from './nativeModules'
+import { provideSqliteBinding, SQLITE_BINDING_ENV } from './nativeModules'
 import { hardenSession, hardenWebContents, isExternalWebUrl } from './webSecurity'
 
 export interface StartOptions {
@@ -33,6 +38,8 @@ export interface StartOptions {
 
 export interface RunningWarta {
   archive: Archive
+  /** Null when search cannot work in this build (no SQLite for Electron's ABI). */
+  searchIndex: SearchIndex | null
   handlers: Handlers
   origin: AppOrigin
   paths: AppPaths
@@ -95,9 +102,10 @@ export async function startWarta(options: StartOptions = {}): Promise<RunningWar
 
   const appSession = session.defaultSession
   hardenSession(appSession, origin)
-  appSession.protocol.handle(APP_SCHEME, createAppProtocolHandler(paths.rendererDir))
-
   const archiveDir = resolveArchiveDir(env.WARTA_ARCHIVE_DIR, userData)
+  // Saved articles' images are served from the archive at media/<id>/<file>, beside the renderer.
+  appSession.protocol.handle(APP_SCHEME, createAppProtocolHandler(paths.rendererDir, { archiveDir }))
+
   let archive: Archive
   try {
     await mkdir(archiveDir, { recursive: true })
@@ -120,8 +128,23 @@ export async function startWarta(options: StartOptions = {}): Promise<RunningWar
     Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ language, platform: process.platform, appName: PRODUCT_NAME, developer }, actions)))
   }
 
+  // Opened now, brought up to date in the background; the page shows the build's progress.
+  const searchIndex = startSearchIndex(archive, {
+    nativeBinding: env[SQLITE_BINDING_ENV],
+    onProgress: (progress) => sendEvent(contents(), 'searchIndexProgress', progress),
+    log,
+  })
+
+  // Web pages are read in a worker thread, built beside this bundle (electron.vite.config.ts).
+  const extractor = createWorkerExtractor({ workerFile: join(options.mainDir ?? import.meta.dirname, 'extractWorker.js'), log })
   const handlers = createHandlers({
     archive,
+    ...(searchIndex ? { searchIndex } : {}),
+    web: { appVersion: app.getVersion(), extractor },
+    // Links in saved articles open in the user's browser, http(s) only (checked again here).
+    openExternal: async (url) => {
+      if (isExternalWebUrl(url)) await shell.openExternal(url)
+    },
     systemLocale: app.getLocale(),
     samplesDir: paths.samplesDir,
     // A language change from the renderer or the menu: the menu follows, and the page hears it.
@@ -135,7 +158,7 @@ export async function startWarta(options: StartOptions = {}): Promise<RunningWar
   const importAndAnnounce = async (files: readonly string[]): Promise<ImportOutcome[]> => {
     const all: ImportOutcome[] = []
     for (let i = 0; i < files.length; i += limits.maxFilesPerImport) {
-      const outcomes = await importPaths(archive, files.slice(i, i + limits.maxFilesPerImport))
+      const outcomes = await importPaths(archive, files.slice(i, i + limits.maxFilesPerImport), { extract: extractor.extract })
       sendEvent(contents(), 'archiveChanged', { outcomes })
       all.push(...outcomes)
     }
@@ -154,7 +177,7 @@ export async function startWarta(options: StartOptions = {}): Promise<RunningWar
     const dialogOptions: OpenDialogOptions = {
       title: s.importDialogTitle,
       properties: ['openFile', 'multiSelections'],
-      filters: [{ name: s.importFilter, extensions: ['txt'] }],
+      filters: [{ name: s.importFilter, extensions: ['txt', 'html', 'htm'] }],
     }
     const choice = window ? await dialog.showOpenDialog(window, dialogOptions) : await dialog.showOpenDialog(dialogOptions)
     if (choice.canceled || choice.filePaths.length === 0) return
@@ -218,6 +241,12 @@ export async function startWarta(options: StartOptions = {}): Promise<RunningWar
   }
 
   await openWindow()
+  const feedSchedule = startFeedSchedule({
+    refresh: async () => (await handlers.refreshFeeds({})).results,
+    isOnline: () => net.isOnline(),
+    onRefreshed: (results) => sendEvent(contents(), 'feedsRefreshed', { results }),
+    log,
+  })
   if (firstOutcomes.length > 0) sendEvent(contents(), 'archiveChanged', { outcomes: firstOutcomes })
   importNow = (files) => void importAndAnnounce(files).catch(reportImportFailure)
   if (pending.length > 0) importNow(pending.splice(0))
@@ -234,6 +263,9 @@ export async function startWarta(options: StartOptions = {}): Promise<RunningWar
   app.on('will-quit', (event) => {
     if (archiveClosed) return
     event.preventDefault()
+    searchIndex?.close()
+    feedSchedule.stop()
+    void extractor.close()
     archive
       .close()
       .catch((e: unknown) => log('warta: could not close the archive cleanly', e))
@@ -243,5 +275,5 @@ export async function startWarta(options: StartOptions = {}): Promise<RunningWar
       })
   })
 
-  return { archive, handlers, origin, paths, mainWindow: () => window }
+  return { archive, searchIndex, handlers, origin, paths, mainWindow: () => window }
 }

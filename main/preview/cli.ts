@@ -6,6 +6,8 @@ import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { openArchive } from '../core/archive/archive'
 import { createHandlers } from '../core/handlers'
+import { startSearchIndex } from '../core/search/searchHost'
+import { createEventHub } from './previewEvents'
 import { startPreviewServer } from './server'
 
 const repoRoot = resolve(import.meta.dirname, '../..')
@@ -21,19 +23,33 @@ const { values } = parseArgs({
 const archiveDir = resolve(values.archive ?? process.env.WARTA_ARCHIVE_DIR ?? join(homedir(), '.warta-preview'))
 await mkdir(archiveDir, { recursive: true })
 const archive = await openArchive(archiveDir)
+const events = createEventHub()
+// Built (or brought up to date) in the background; the page hears its progress over /api/events.
+const searchIndex = startSearchIndex(archive, { onProgress: (progress) => events.publish('searchIndexProgress', progress) }) ?? undefined
 const handlers = createHandlers({
   archive,
   systemLocale: values.locale ?? Intl.DateTimeFormat().resolvedOptions().locale,
   samplesDir: join(repoRoot, 'assets', 'samples'),
+  ...(searchIndex ? { searchIndex } : {}),
 })
 const server = await startPreviewServer({
   handlers,
+  events,
   rendererDir: join(repoRoot, 'out', 'renderer'),
+  archiveDir,
   ...(values.port ? { port: Number(values.port) } : {}),
 })
 console.log(`Warta preview on ${server.url} (archive: ${archiveDir})`)
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   // Closing the archive finishes pending saves and releases its lock for the next window or command.
-  process.once(signal, () => void server.close().then(() => archive.close()).then(() => process.exit(0)))
+  process.once(signal, () =>
+    void server
+      .close()
+      .then(() => {
+        searchIndex?.close()
+        return archive.close()
+      })
+      .then(() => process.exit(0)),
+  )
 }

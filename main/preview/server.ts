@@ -10,15 +10,21 @@ import { limits, type Result } from '../../preload/contract'
 import { rendererSecurityHeaders } from '../core/contentSecurityPolicy'
 import type { Handlers } from '../core/handlers'
 import { failure, invoke } from '../core/invoke'
+import { MEDIA_CACHE_CONTROL, mediaFileOf, readMediaFile, type MediaFile } from '../core/mediaFiles'
 import { mimeTypeOf, resolveStaticFile } from '../core/staticFiles'
+import type { EventHub } from './previewEvents'
 
 export interface PreviewServerOptions {
   handlers: Handlers
   /** The built renderer (out/renderer). */
   rendererDir: string
+  /** The archive folder: saved images (media/<id>/<file>) are served from it at that same path. */
+  archiveDir?: string
   port?: number
   /** Fixed only by tests that need to forge calls; otherwise random per run. */
   token?: string
+  /** Main's events, streamed to every page that opens /api/events (Server-Sent Events). */
+  events?: EventHub
   log?: (message: string, error?: unknown) => void
 }
 
@@ -29,6 +35,10 @@ export interface PreviewServer {
 }
 
 export const TOKEN_HEADER = 'x-warta-token'
+/** EventSource cannot send headers: the events stream takes the token as this query parameter. */
+export const TOKEN_PARAM = 'token'
+/** A comment line this often keeps idle event streams from being closed by anything in between. */
+const KEEPALIVE_MS = 25_000
 /** Base64 of the largest import call plus JSON framing. */
 const maxBodyBytes = limits.maxImportCallChars + 64 * 1024
 
@@ -48,8 +58,11 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (!allowedHosts.has(req.headers.host ?? '')) return send(res, 421, 'text/plain; charset=utf-8', 'Wrong host')
     const url = new URL(req.url ?? '/', 'http://127.0.0.1')
+    if (url.pathname === '/api/events') return handleEvents(req, res, url)
     if (url.pathname.startsWith('/api/')) return handleApi(req, res, url.pathname.slice('/api/'.length))
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed')
+    const media = options.archiveDir ? mediaFileOf(options.archiveDir, url.pathname) : null
+    if (media) return serveMedia(res, media)
     return serveRenderer(res, url.pathname)
   }
 
@@ -70,6 +83,30 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
       return sendJson(res, 400, failure({ code: 'INVALID_INPUT', message: 'request body is not JSON' }))
     }
     sendJson(res, 200, await invoke(options.handlers, method, input, { log }))
+  }
+
+  function handleEvents(req: IncomingMessage, res: ServerResponse, url: URL): void {
+    if (req.method !== 'GET') return send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed')
+    if (!sameToken(url.searchParams.get(TOKEN_PARAM) ?? '', token)) return send(res, 403, 'text/plain; charset=utf-8', 'missing or wrong token')
+    res.writeHead(200, { ...rendererSecurityHeaders, 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive' })
+    // The first bytes tell the page the stream is open.
+    res.write(': warta events\n\n')
+    const stop = options.events?.subscribe((event, payload) => {
+      res.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`)
+    })
+    const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), KEEPALIVE_MS)
+    keepAlive.unref()
+    req.on('close', () => {
+      clearInterval(keepAlive)
+      stop?.()
+    })
+  }
+
+  /** Without the token: an <img> cannot send one. The Host check above still applies, and only saved images match. */
+  async function serveMedia(res: ServerResponse, media: MediaFile): Promise<void> {
+    const bytes = await readMediaFile(media)
+    if (!bytes) return send(res, 404, 'text/plain; charset=utf-8', 'Not found')
+    send(res, 200, media.contentType, bytes, { 'Cache-Control': MEDIA_CACHE_CONTROL })
   }
 
   async function serveRenderer(res: ServerResponse, pathname: string): Promise<void> {

@@ -15,6 +15,11 @@ import { isInterfaceLanguage } from './i18n'
 import { importSelection } from './importSelection'
 import { isTextEntry, shortcutFor } from './keyboardShortcuts'
 import { LibraryPages, type LibraryFilter } from './libraryPages'
+import { AnnotationsView } from './annotations/AnnotationsView'
+import type { AnnotationEvents } from './annotations/useArticleAnnotations'
+import { ViewSwitcher, type AppView } from './components/ViewSwitcher'
+import { SearchPages } from './search/searchPages'
+import { useLibrarySearch } from './search/useLibrarySearch'
 
 const articleHash = /^#\/article\/([a-z0-9]{16})$/
 const mac = /Mac|iPhone|iPad/.test(navigator.platform)
@@ -24,6 +29,7 @@ export function App({ startupError }: { startupError: AppErrorData | null }) {
   const language: Language = isInterfaceLanguage(i18n.language) ? i18n.language : 'en'
   const library = useMemo(() => new LibraryPages((query) => request('listArticles', query)), [])
   const snapshot = useSyncExternalStore(library.subscribe, library.getSnapshot)
+  const search = useMemo(() => new SearchPages((query) => request('searchArticles', query)), [])
 
   const [openId, setOpenId] = useState<string | null>(() => articleHash.exec(location.hash)?.[1] ?? null)
   const [article, setArticle] = useState<Article | null>(null)
@@ -35,6 +41,8 @@ export function App({ startupError }: { startupError: AppErrorData | null }) {
   const [results, setResults] = useState<ImportOutcome[] | null>(null)
   const [notice, setNotice] = useState<AppErrorData | null>(startupError)
   const fileInput = useRef<HTMLInputElement>(null)
+  const [view, setView] = useState<AppView>('library')
+  const [annotationFocus, setAnnotationFocus] = useState<{ id: string; request: number } | null>(null)
 
   // The latest state, for handlers registered once (keyboard, main's events).
   const latest = useRef({ openId, article, selectedIndex })
@@ -65,14 +73,17 @@ export function App({ startupError }: { startupError: AppErrorData | null }) {
       setArticle(result.value)
       if (!result.value.read) {
         void request('markRead', { articleId: openId }).then((marked) => {
-          if (marked.ok) library.patch(openId, { read: true })
+          if (marked.ok) {
+            library.patch(openId, { read: true })
+            search.patch(openId, { read: true })
+          }
         })
       }
     })
     return () => {
       current = false
     }
-  }, [openId, articleVersion, library])
+  }, [openId, articleVersion, library, search])
 
   // The article state may still hold the one just closed; only the open one counts.
   const shownArticle = article?.id === openId ? article : null
@@ -86,6 +97,7 @@ export function App({ startupError }: { startupError: AppErrorData | null }) {
       const found = index ?? library.indexOf(articleId)
       if (found >= 0) setSelectedIndex(found)
       setOpenId(articleId)
+      setAnnotationFocus(null)
       setReaderFocus((n) => n + 1)
     },
     [library],
@@ -101,16 +113,18 @@ export function App({ startupError }: { startupError: AppErrorData | null }) {
   const setBookmark = useCallback(
     async (articleId: string, bookmarked: boolean) => {
       library.patch(articleId, { bookmarked })
+      search.patch(articleId, { bookmarked })
       setArticle((a) => (a?.id === articleId ? { ...a, bookmarked } : a))
       const result = await request('setBookmark', { articleId, bookmarked })
       if (!result.ok) {
         library.patch(articleId, { bookmarked: !bookmarked })
+        search.patch(articleId, { bookmarked: !bookmarked })
         setArticle((a) => (a?.id === articleId ? { ...a, bookmarked: !bookmarked } : a))
         setNotice(result.error)
       }
-      await library.refresh()
+      await Promise.all([library.refresh(), search.refresh()])
     },
-    [library],
+    [library, search],
   )
 
   /** B and Ctrl/Cmd+D: the open article's bookmark, or the selected row's. */
@@ -129,9 +143,37 @@ export function App({ startupError }: { startupError: AppErrorData | null }) {
       if (!result.ok) return result.error
       setArticle((a) => (a?.id === id ? { ...a, title: result.value.title, titleEdited: true } : a))
       library.patch(id, result.value)
+      // The new title's words are marked where they match.
+      void search.refresh()
       return null
     },
-    [library],
+    [library, search],
+  )
+
+  // -- highlights and notes --------------------------------------------------
+
+  const annotationEvents = useMemo<AnnotationEvents>(
+    () => ({
+      onCountsChanged: (articleId, counts) => {
+        library.patch(articleId, counts)
+        search.patch(articleId, counts)
+        setArticle((a) => (a?.id === articleId ? { ...a, ...counts } : a))
+        // The "Highlighted" tab's count and rows follow.
+        void library.refresh()
+      },
+      onError: setNotice,
+    }),
+    [library, search],
+  )
+
+  /** From the annotations view: the article, scrolled to the highlight. */
+  const openAtAnnotation = useCallback(
+    (articleId: string, annotationId: string) => {
+      setView('library')
+      openArticle(articleId)
+      setAnnotationFocus({ id: annotationId, request: Date.now() })
+    },
+    [openArticle],
   )
 
   // -- importing -------------------------------------------------------------
@@ -139,11 +181,11 @@ export function App({ startupError }: { startupError: AppErrorData | null }) {
   const showOutcomes = useCallback(
     async (outcomes: ImportOutcome[]) => {
       setResults(outcomes)
-      await library.refresh()
+      await Promise.all([library.refresh(), search.refresh()])
       // Related links in the open article may now point at something.
       setArticleVersion((n) => n + 1)
     },
-    [library],
+    [library, search],
   )
 
   const importFiles = useCallback(
@@ -191,6 +233,18 @@ export function App({ startupError }: { startupError: AppErrorData | null }) {
     [library],
   )
 
+  const searching = useLibrarySearch({
+    search,
+    library,
+    archiveTotal: snapshot.archiveTotal,
+    language,
+    openId,
+    listFocus,
+    onOpen: (summary) => openArticle(summary.id),
+    onToggleBookmark: (summary) => void setBookmark(summary.id, !summary.bookmarked),
+  })
+  const focusSearch = searching.focus
+
   // -- main's events and the keyboard ---------------------------------------
 
   useEffect(() => {
@@ -200,8 +254,13 @@ export function App({ startupError }: { startupError: AppErrorData | null }) {
       onEvent('menuCommand', ({ command }) => {
         if (command === 'import') chooseFiles()
         else if (command === 'toggleBookmark') toggleCurrentBookmark()
-        else if (command === 'showLibrary') changeFilter('all')
-        else if (command === 'showBookmarks') changeFilter('bookmarked')
+        else if (command === 'showLibrary') {
+          setView('library')
+          changeFilter('all')
+        } else if (command === 'showBookmarks') {
+          setView('library')
+          changeFilter('bookmarked')
+        }
       }),
     ]
     return () => off.forEach((stop) => stop())
@@ -220,25 +279,33 @@ export function App({ startupError }: { startupError: AppErrorData | null }) {
       } else if (command === 'back' && latest.current.openId) {
         event.preventDefault()
         backToLibrary()
+      } else if (command === 'focusSearch') {
+        event.preventDefault()
+        setView('library')
+        focusSearch()
       }
     }
     window.addEventListener('keydown', keydown)
     return () => window.removeEventListener('keydown', keydown)
-  }, [toggleCurrentBookmark, backToLibrary])
+  }, [toggleCurrentBookmark, backToLibrary, focusSearch])
 
   // -- layout ----------------------------------------------------------------
 
   const empty = snapshot.archiveKnown && snapshot.archiveTotal === 0
   return (
     <div className="app">
-      <Toolbar language={language} importing={busy !== null} fileInput={fileInput} onFilesChosen={(files) => void importFiles(files)} onLanguage={(l) => void changeLanguage(l)} />
-      <main className={empty ? 'content content-welcome' : 'content'}>
+      <Toolbar language={language} importing={busy !== null} fileInput={fileInput} onFilesChosen={(files) => void importFiles(files)} onLanguage={(l) => void changeLanguage(l)}>
+        {snapshot.archiveKnown && !empty && <ViewSwitcher view={view} onView={setView} />}
+      </Toolbar>
+      <main className={empty ? 'content content-welcome' : view === 'library' ? 'content' : 'content content-view'}>
         {!snapshot.archiveKnown ? (
           <p className="app-loading" role="status">
             {t('app.loading')}
           </p>
         ) : empty ? (
           <Welcome busy={busy} onImport={chooseFiles} onSamples={() => void importSamples()} />
+        ) : view === 'annotations' ? (
+          <AnnotationsView language={language} onOpen={openAtAnnotation} onError={setNotice} />
         ) : (
           <>
             <LibraryPane
@@ -252,6 +319,7 @@ export function App({ startupError }: { startupError: AppErrorData | null }) {
               onOpen={(summary, index) => openArticle(summary.id, index)}
               onToggleBookmark={(summary) => void setBookmark(summary.id, !summary.bookmarked)}
               onFilter={changeFilter}
+              {...searching.paneProps}
             />
             <ReaderPane
               openId={openId}
@@ -262,6 +330,8 @@ export function App({ startupError }: { startupError: AppErrorData | null }) {
               onOpenId={(id) => openArticle(id)}
               onToggleBookmark={toggleCurrentBookmark}
               onRename={rename}
+              annotationEvents={annotationEvents}
+              annotationFocus={annotationFocus}
             />
           </>
         )}

@@ -11,8 +11,11 @@ declare global {
 
 type Call = <M extends Method>(method: M, input: Input<M>) => Promise<Result<Output<M>>>
 
+/** The preview host's token for this run, from the page it served. */
+const previewToken = (): string => document.querySelector<HTMLMetaElement>('meta[name="warta-token"]')?.content ?? ''
+
 function httpCall(): Call {
-  const token = document.querySelector<HTMLMetaElement>('meta[name="warta-token"]')?.content ?? ''
+  const token = previewToken()
   return async (method, input) => {
     try {
       const res = await fetch(`/api/${method}`, {
@@ -36,9 +39,28 @@ export function request<M extends Method>(method: M, input: Input<M>): Promise<R
   return call(method, input)
 }
 
-/** Listens to a main-process event; the preview host has no native menu, so nothing arrives there. */
+/** The preview host's event stream, opened once on first use and shared by every listener. */
+let eventStream: EventSource | null = null
+
+/**
+ * Listens to a main-process event: through the preload in Electron, over the preview host's
+ * Server-Sent Events stream in a browser (EventSource sends no headers, so the token rides in
+ * the address; the stream reconnects by itself if the host restarts).
+ */
 export function onEvent<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
-  return window.warta ? window.warta.on(event, listener) : () => {}
+  if (window.warta) return window.warta.on(event, listener)
+  if (typeof EventSource === 'undefined') return () => {}
+  eventStream ??= new EventSource(`/api/events?token=${encodeURIComponent(previewToken())}`)
+  const stream = eventStream
+  const heard = (message: Event): void => {
+    try {
+      listener(JSON.parse((message as MessageEvent<string>).data) as EventPayload<E>)
+    } catch {
+      // A malformed message is dropped; the next one is read as usual.
+    }
+  }
+  stream.addEventListener(event, heard)
+  return () => stream.removeEventListener(event, heard)
 }
 
 /** True inside Electron, where the native menu and dialogs exist. */

@@ -1,6 +1,6 @@
 // Which app command a key press means. Kept free of the DOM's event classes so the rules can
 // be tested directly: single letters never fire while the person is typing.
-export type ShortcutCommand = 'toggleBookmark' | 'back'
+export type ShortcutCommand = 'toggleBookmark' | 'back' | 'highlight' | 'focusSearch'
 
 export interface KeyPress {
   key: string
@@ -27,8 +27,14 @@ export function shortcutFor(press: KeyPress, context: ShortcutContext): Shortcut
   if (key === 'd' && primary && !otherModifier && !press.altKey && !press.shiftKey) {
     return context.menuHandlesBookmarkAccelerator ? null : 'toggleBookmark'
   }
+  // Ctrl/Cmd+F finds, as everywhere; it works from inside a text field too.
+  if (key === 'f' && primary && !otherModifier && !press.altKey && !press.shiftKey) return 'focusSearch'
   if (press.typing) return null
+  if (key === '/' && !press.ctrlKey && !press.metaKey && !press.altKey) return 'focusSearch'
   if (key === 'b' && !press.ctrlKey && !press.metaKey && !press.altKey) return 'toggleBookmark'
+  // H, or Ctrl/Cmd+Shift+H: highlight the selected text (the reader ignores it when nothing is selected).
+  if (key === 'h' && !press.ctrlKey && !press.metaKey && !press.altKey) return 'highlight'
+  if (key === 'h' && primary && press.shiftKey && !otherModifier && !press.altKey) return 'highlight'
   if (key === 'Escape' && !press.ctrlKey && !press.metaKey && !press.altKey && !press.shiftKey) return 'back'
   if (key === 'ArrowLeft' && press.altKey && !press.ctrlKey && !press.metaKey && !press.shiftKey) return 'back'
   return null

@@ -1,18 +1,35 @@
 // The library list's view of the archive: pages of summaries fetched only when their rows come
 // into view, so 100,000 articles cost a few small calls. A refresh keeps showing the old rows
 // until the new ones arrive, so the list never flashes empty.
-import type { AppErrorData, ArticleSummary, Result } from '../../preload/contract'
+import type { AppErrorData, ArticleSummary, Language, LibrarySort, Result } from '../../preload/contract'
 
-export type LibraryFilter = 'all' | 'bookmarked'
+/** 'annotated': articles with at least one highlight or note. */
+export type LibraryFilter = 'all' | 'bookmarked' | 'annotated'
 
 export interface LibraryPage {
   items: ArticleSummary[]
   total: number
   archiveTotal: number
   bookmarkedTotal: number
+  annotatedTotal: number
 }
 
-export type FetchPage = (query: { filter: LibraryFilter; offset: number; limit: number }) => Promise<Result<LibraryPage>>
+/** The order and the narrowing filters on top of the tab (search/LibraryFilterBar). */
+export interface LibraryView {
+  sort: LibrarySort
+  language?: Language
+  /** An agency; "antara" matches "ANTARA News". */
+  source?: string
+  /** true: only articles never opened. */
+  unread?: boolean
+}
+
+export const defaultLibraryView: LibraryView = { sort: 'published' }
+
+/** True when the view hides some articles (not just orders them). */
+export const isNarrowed = (view: LibraryView): boolean => view.language !== undefined || view.source !== undefined || view.unread !== undefined
+
+export type FetchPage = (query: { filter: LibraryFilter; offset: number; limit: number } & LibraryView) => Promise<Result<LibraryPage>>
 
 export interface LibrarySnapshot {
   filter: LibraryFilter
@@ -24,6 +41,7 @@ export interface LibrarySnapshot {
   total: number
   archiveTotal: number
   bookmarkedTotal: number
+  annotatedTotal: number
   /** Changes whenever a row may look different. */
   version: number
   error: AppErrorData | null
@@ -33,6 +51,7 @@ export class LibraryPages {
   readonly pageSize: number
   readonly #fetchPage: FetchPage
   #filter: LibraryFilter = 'all'
+  #view: LibraryView = defaultLibraryView
   #generation = 0
   #pages = new Map<number, ArticleSummary[]>()
   /** Pages from before the last refresh, shown until their replacements arrive. */
@@ -45,6 +64,7 @@ export class LibraryPages {
     total: 0,
     archiveTotal: 0,
     bookmarkedTotal: 0,
+    annotatedTotal: 0,
     version: 0,
     error: null,
   }
@@ -90,6 +110,22 @@ export class LibraryPages {
     this.#inflight = new Set()
     this.#visible = [0, 0]
     this.#update({ filter, loaded: false, total: 0 })
+    return this.#load(0)
+  }
+
+  get view(): LibraryView {
+    return this.#view
+  }
+
+  /** Another order or other filters: shown from the first row, the tab kept. */
+  setView(view: LibraryView): Promise<void> {
+    this.#view = view
+    this.#generation += 1
+    this.#pages = new Map()
+    this.#stale = new Map()
+    this.#inflight = new Set()
+    this.#visible = [0, 0]
+    this.#update({ loaded: false, total: 0 })
     return this.#load(0)
   }
 
@@ -139,20 +175,20 @@ export class LibraryPages {
   async #load(page: number): Promise<void> {
     const generation = this.#generation
     this.#inflight.add(page)
-    const result = await this.#fetchPage({ filter: this.#filter, offset: page * this.pageSize, limit: this.pageSize })
+    const result = await this.#fetchPage({ ...this.#view, filter: this.#filter, offset: page * this.pageSize, limit: this.pageSize })
     if (generation !== this.#generation) return
     this.#inflight.delete(page)
     if (!result.ok) {
       this.#update({ error: result.error })
       return
     }
-    const { items, total, archiveTotal, bookmarkedTotal } = result.value
+    const { items, total, archiveTotal, bookmarkedTotal, annotatedTotal } = result.value
     this.#pages.set(page, items)
     this.#stale.delete(page)
     // Rows past the new end are gone, not stale.
     const lastPage = Math.max(0, Math.ceil(total / this.pageSize) - 1)
     for (const key of this.#stale.keys()) if (key > lastPage) this.#stale.delete(key)
-    this.#update({ loaded: true, archiveKnown: true, total, archiveTotal, bookmarkedTotal, error: null })
+    this.#update({ loaded: true, archiveKnown: true, total, archiveTotal, bookmarkedTotal, annotatedTotal, error: null })
   }
 
   #update(change: Partial<LibrarySnapshot>): void {

@@ -7,6 +7,8 @@ import { App } from './App'
 import { request } from './bridge'
 import { createI18n } from './i18n'
 import './styles.css'
+import './annotations/annotations.css'
+import './search/search.css'
 
 const settings = await request('getSettings', {})
 // Main decides from the OS locale; if it cannot answer, the browser's locale is the best guess.

@@ -3,7 +3,9 @@
 // CustomTypeOptions, which would retype the CLI's and the menu's own translators too.
 import type { i18n as I18n } from 'i18next'
 import { useTranslation } from 'react-i18next'
+import type annotations from '../../locales/en/annotations.json'
 import type errors from '../../locales/en/errors.json'
+import type search from '../../locales/en/search.json'
 import type translation from '../../locales/en/translation.json'
 
 type PluralSuffix = 'zero' | 'one' | 'two' | 'few' | 'many' | 'other'
@@ -12,7 +14,11 @@ type KeysOf<T, Prefix extends string = ''> = {
   [K in keyof T & string]: T[K] extends string ? `${Prefix}${WithoutPlural<K>}` : KeysOf<T[K], `${Prefix}${K}.`>
 }[keyof T & string]
 
-export type TranslationKey = KeysOf<typeof translation> | `errors:${KeysOf<typeof errors>}`
+export type TranslationKey =
+  | KeysOf<typeof translation>
+  | `errors:${KeysOf<typeof errors>}`
+  | `annotations:${KeysOf<typeof annotations>}`
+  | `search:${KeysOf<typeof search>}`
 
 export type Translate = (key: TranslationKey, options?: Record<string, unknown>) => string
 

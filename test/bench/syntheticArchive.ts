@@ -167,6 +167,13 @@ export function bodyFileOf(id: string, article: SyntheticArticle): BodyFile {
         inlineRelated: article.inlineRelated,
         related: article.related,
         credits: article.credits,
+        html: null,
+        url: null,
+        byline: null,
+        siteName: null,
+        feedId: null,
+        feedGuid: null,
+        images: {},
       },
     ],
   }

@@ -1,10 +1,12 @@
 import { readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { contract, methods, type Method, type Output, type Result } from '../../preload/contract'
 import { bodyPath, openArchive } from '../../main/core/archive/archive'
 import { invoke } from '../../main/core/invoke'
+import { feedIdOf } from '../../main/core/feeds/subscription'
 import { base64, tempHost, type TempHost } from '../helpers/tempArchive'
+import { fixture, startLocalSite, type LocalSite } from './web/localSite'
 
 const dispatch = `Bandung (ANTARA) - Pemerintah Kota Bandung meresmikan taman baca baru di tepi Sungai Cikapundung pada Sabtu pagi, lengkap dengan rak buku terbuka untuk warga.
 Taman itu dibangun di atas lahan bekas gudang yang lama terbengkalai, kata kepala dinas setempat.
@@ -33,7 +35,7 @@ function call(method: string, input: unknown): Promise<Result<unknown>> {
 }
 
 beforeEach(async () => {
-  host = await tempHost({ systemLocale: 'id-ID' })
+  host = await tempHost({ systemLocale: 'id-ID', context: { openExternal: async () => {} } })
 })
 afterEach(async () => {
   await host.cleanup()
@@ -211,6 +213,17 @@ describe('samples', () => {
 })
 
 describe('validation of every method', () => {
+  // A page and a feed on 127.0.0.1 for the web methods; nothing leaves the machine.
+  let site: LocalSite
+  beforeAll(async () => {
+    site = await startLocalSite({
+      '/pages/article-og.html': fixture('pages/article-og.html', 'text/html; charset=utf-8'),
+      '/feeds/rss.xml': fixture('feeds/rss.xml', 'application/rss+xml'),
+      '/media/harbour.png': fixture('images/harbour.png', 'image/png'),
+    })
+  })
+  afterAll(() => site.close())
+
   it('rejects unknown methods and inherited property names', async () => {
     for (const name of ['deleteEverything', '__proto__', 'constructor', 'toString']) {
       const r = await call(name, {})
@@ -225,6 +238,19 @@ describe('validation of every method', () => {
       const r = await call(method, wrong)
       expect(!r.ok && r.error.code).toBe('INVALID_INPUT')
     }
+  })
+
+  /** A deleted annotation as the UI would hand it back for undo. */
+  const restorable = (articleId: string) => ({
+    id: '11111111-1111-4111-8111-111111111111',
+    articleId,
+    colour: 'blue',
+    note: '',
+    quote: { exact: 'words', prefix: '', suffix: '' },
+    position: { start: 0, end: 5 },
+    contentHash: 'a'.repeat(64),
+    createdAt: '2024-06-01T10:00:00.000Z',
+    updatedAt: '2024-06-01T10:00:00.000Z',
   })
 
   it('every output matches its contract schema', async () => {
@@ -242,6 +268,29 @@ describe('validation of every method', () => {
       setBookmark: { articleId: id, bookmarked: true },
       markRead: { articleId: id },
       renameArticle: { articleId: id, title: 'A new title' },
+      createAnnotation: { articleId: id, start: 0, end: 5, note: 'First words' },
+      restoreAnnotation: { annotation: restorable(id) },
+      updateAnnotation: { id: restorable(id).id, colour: 'green' },
+      deleteAnnotation: { id: restorable(id).id },
+      listArticleAnnotations: { articleId: id },
+      listAnnotations: { colour: 'yellow', offset: 0, limit: 5 },
+      exportArticleAnnotations: { articleId: id },
+      exportAnnotations: {},
+      importAnnotations: { content: '[]' },
+      importUrl: { url: site.url('/pages/article-og.html') },
+      listFeeds: {},
+      addFeed: { url: site.url('/feeds/rss.xml') },
+      refreshFeeds: {},
+      setFeedRetention: { feedId: feedIdOf(site.url('/feeds/rss.xml')), retention: { keepLast: 10 } },
+      removeFeed: { feedId: feedIdOf(site.url('/feeds/rss.xml')), deleteArticles: true },
+      importOpml: { name: 'feeds.opml', contentBase64: base64('<opml version="2.0"><body><outline text="A" xmlUrl="https://a.example/feed.xml"/></body></opml>') },
+      exportOpml: {},
+      listVersions: { articleId: id },
+      getVersion: { articleId: id, index: 0 },
+      openExternal: { url: 'https://example.com/' },
+      searchArticles: { query: 'festival lang:id', sort: 'relevance' },
+      getSearchStatus: {},
+      listSources: {},
     }
     for (const method of methods) {
       const r = await call(method, inputs[method])

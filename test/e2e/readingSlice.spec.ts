@@ -142,7 +142,7 @@ test.describe('with an Indonesian system', () => {
     await expect(failed.getByRole('listitem').nth(0)).toContainText('“kosong.txt” kosong — tidak ada teks untuk diimpor.')
     await expect(failed.getByRole('listitem').nth(1)).toContainText('“gambar.txt” bukan berkas teks.')
     await expect(library(page, 'Pustaka').getByText('2 artikel', { exact: true })).toBeVisible()
-    expect((await warta.handlers.listArticles({ filter: 'all', offset: 0, limit: 10 })).total).toBe(2)
+    expect((await warta.handlers.listArticles({ filter: 'all', sort: 'published', offset: 0, limit: 10 })).total).toBe(2)
 
     // Esc goes back to the library and keeps the keyboard there.
     await failed.getByRole('button', { name: 'Tutup hasil impor' }).click()
@@ -164,7 +164,7 @@ test.describe('with an Indonesian system', () => {
     const bookmark = reader(page, 'Pembaca').getByRole('button', { name: 'Tandai', exact: true })
     await page.keyboard.press('Control+d')
     await expect(bookmark).toHaveAttribute('aria-pressed', 'true')
-    expect((await warta.handlers.listArticles({ filter: 'bookmarked', offset: 0, limit: 10 })).items.map((a) => a.title)).toEqual([garutTitle])
+    expect((await warta.handlers.listArticles({ filter: 'bookmarked', sort: 'published', offset: 0, limit: 10 })).items.map((a) => a.title)).toEqual([garutTitle])
   })
 
   test('refuses a file over the size limit without sending it', async ({ page, warta }) => {

@@ -9,7 +9,7 @@ const sampleCount = readdirSync(samplesDir).filter((name) => name.endsWith('.txt
 
 /** An archived sample whose related news links to another archived sample, found through the real handlers. */
 async function linkedSample(warta: WartaHost): Promise<{ from: string; to: string }> {
-  const { items } = await warta.handlers.listArticles({ filter: 'all', offset: 0, limit: 100 })
+  const { items } = await warta.handlers.listArticles({ filter: 'all', sort: 'published', offset: 0, limit: 100 })
   for (const item of items) {
     const article = await warta.handlers.getArticle({ articleId: item.id })
     const target = article.related.find((r) => r.articleId !== null)

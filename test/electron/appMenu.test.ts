@@ -93,13 +93,13 @@ describe('menu language', () => {
 })
 
 describe('menu items', () => {
-  it('File ▸ Import opens a multi-select .txt dialog in the UI language, imports the choice and tells the page', async () => {
+  it('File ▸ Import opens a multi-select .txt/.html dialog in the UI language, imports the choice and tells the page', async () => {
     started = await startTestApp({ locale: 'id-ID' })
     dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [fixture('id-pasar-terapung.txt'), fixture('en-night-ferry.txt')] })
     item('import').click?.()
     await vi.waitFor(() => expect(sent('archiveChanged')).toHaveLength(1))
     const options = dialog.showOpenDialog.mock.lastCall?.at(-1) as { title: string; properties: string[]; filters: { extensions: string[] }[] }
-    expect(options).toMatchObject({ title: 'Impor berkas', properties: ['openFile', 'multiSelections'], filters: [{ name: 'Berita teks (.txt)', extensions: ['txt'] }] })
+    expect(options).toMatchObject({ title: 'Impor berkas', properties: ['openFile', 'multiSelections'], filters: [{ name: 'Berita teks dan halaman web (.txt, .html)', extensions: ['txt', 'html', 'htm'] }] })
     const [{ outcomes }] = sent('archiveChanged') as [{ outcomes: { status: string; name: string }[] }]
     expect(outcomes.map((o) => [o.status, o.name])).toEqual([
       ['imported', 'id-pasar-terapung.txt'],

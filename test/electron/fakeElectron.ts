@@ -131,6 +131,7 @@ export const dialog = {
 export const shell = { openExternal: vi.fn(async (_url: string) => {}) }
 export const protocol = { registerSchemesAsPrivileged: vi.fn((_schemes: unknown[]) => {}) }
 export const contextBridge = { exposeInMainWorld: vi.fn((_key: string, _api: unknown) => {}) }
+export const net = { isOnline: vi.fn(() => true) }
 
 class FakeIpcRenderer extends EventEmitter {
   invoke = vi.fn(async (_channel: string, _input: unknown): Promise<unknown> => ({ ok: true, value: {} }))
@@ -148,6 +149,7 @@ export const electronModule = {
   ipcMain,
   ipcRenderer,
   contextBridge,
+  net,
 }
 
 /** Forgets everything recorded, between tests. */

@@ -53,6 +53,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     userData,
     logs,
     cleanup: async () => {
+      running.searchIndex?.close()
       await running.archive.close()
       await cleanup()
     },

@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { openArchive, type Archive, type ArchiveOptions } from '../../main/core/archive/archive'
 import { createHandlers, type Handlers, type HostContext } from '../../main/core/handlers'
+import { startSearchIndex } from '../../main/core/search/searchHost'
+import type { SearchIndex } from '../../main/core/search/searchIndex'
 
 export const repoRoot = resolve(import.meta.dirname, '../..')
 export const samplesDir = join(repoRoot, 'assets', 'samples')
@@ -18,19 +20,26 @@ export interface TempHost {
   dir: string
   archive: Archive
   handlers: Handlers
+  /** The host's search index, as the app keeps one (null with `search: false`). */
+  searchIndex: SearchIndex | null
   /** Closes the archive (releasing its lock) and removes the directory. */
   cleanup: () => Promise<void>
 }
 
-export async function tempHost(options: { systemLocale?: string; archive?: ArchiveOptions; context?: Partial<HostContext> } = {}): Promise<TempHost> {
+export async function tempHost(
+  options: { systemLocale?: string; archive?: ArchiveOptions; context?: Partial<HostContext>; search?: boolean } = {},
+): Promise<TempHost> {
   const { dir, cleanup } = await tempDir()
   const archive = await openArchive(dir, options.archive)
-  const handlers = createHandlers({ archive, systemLocale: options.systemLocale ?? 'en-US', samplesDir, ...options.context })
+  const searchIndex = options.search === false ? null : startSearchIndex(archive, { syncDelayMs: 0, log: () => {} })
+  const handlers = createHandlers({ archive, systemLocale: options.systemLocale ?? 'en-US', samplesDir, ...(searchIndex ? { searchIndex } : {}), ...options.context })
   return {
     dir,
     archive,
     handlers,
+    searchIndex,
     cleanup: async () => {
+      searchIndex?.close()
       await (archive as { close?: () => Promise<void> }).close?.()
       await cleanup()
     },

@@ -39,6 +39,15 @@ describe('keyboard shortcuts', () => {
     expect(shortcutFor(press('ArrowLeft'), browser)).toBeNull()
   })
 
+  it('highlights the selection with H, or Ctrl+Shift+H (Cmd+Shift+H on a Mac), but not while typing a note', () => {
+    expect(shortcutFor(press('h'), browser)).toBe('highlight')
+    expect(shortcutFor(press('H', { ctrlKey: true, shiftKey: true }), browser)).toBe('highlight')
+    expect(shortcutFor(press('H', { metaKey: true, shiftKey: true }), { ...browser, mac: true })).toBe('highlight')
+    expect(shortcutFor(press('h', { ctrlKey: true }), browser)).toBeNull()
+    expect(shortcutFor(press('h', { typing: true }), browser)).toBeNull()
+    expect(shortcutFor(press('H', { ctrlKey: true, shiftKey: true, typing: true }), browser)).toBeNull()
+  })
+
   it('does not take Ctrl+B or other browser shortcuts', () => {
     expect(shortcutFor(press('b', { ctrlKey: true }), browser)).toBeNull()
     expect(shortcutFor(press('d', { ctrlKey: true, shiftKey: true }), browser)).toBeNull()

@@ -11,6 +11,8 @@ const summary = (i: number, bookmarked = false): ArticleSummary => ({
   savedAt: '2024-01-01T00:00:00.000Z',
   bookmarked,
   read: false,
+  annotationCount: i % 7 === 0 ? 2 : 0,
+  noteCount: 0,
 })
 
 /** An archive of `size` articles behind the same paging rules as listArticles; records every call. */
@@ -19,7 +21,8 @@ function archiveOf(size: number) {
   const calls: { filter: LibraryFilter; offset: number; limit: number }[] = []
   const fetchPage: FetchPage = async (query) => {
     calls.push(query)
-    const matching = query.filter === 'bookmarked' ? articles.filter((a) => a.bookmarked) : articles
+    const matching =
+      query.filter === 'bookmarked' ? articles.filter((a) => a.bookmarked) : query.filter === 'annotated' ? articles.filter((a) => a.annotationCount > 0) : articles
     return {
       ok: true,
       value: {
@@ -27,6 +30,7 @@ function archiveOf(size: number) {
         total: matching.length,
         archiveTotal: articles.length,
         bookmarkedTotal: articles.filter((a) => a.bookmarked).length,
+        annotatedTotal: articles.filter((a) => a.annotationCount > 0).length,
       },
     }
   }
@@ -39,7 +43,7 @@ describe('the library’s pages', () => {
     const pages = new LibraryPages(archive.fetchPage, 100)
     await pages.setFilter('all')
     expect(pages.getSnapshot()).toMatchObject({ loaded: true, total: 100_000, archiveTotal: 100_000, bookmarkedTotal: 10_000 })
-    expect(archive.calls).toEqual([{ filter: 'all', offset: 0, limit: 100 }])
+    expect(archive.calls).toEqual([{ filter: 'all', sort: 'published', offset: 0, limit: 100 }])
     expect(pages.itemAt(99)?.title).toBe('Article 99')
     expect(pages.itemAt(100)).toBeUndefined()
   })

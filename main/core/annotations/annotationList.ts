@@ -39,7 +39,8 @@ type List = readonly AnnotationRecord[]
 
 function indexOf(list: List, id: string): number {
   const index = list.findIndex((a) => a.id === id)
-  if (index === -1) throw new AppError('NOT_FOUND', `No annotation ${id}`, { id })
+  // The context picks the highlight's wording of NOT_FOUND (errors.json NOT_FOUND_annotation).
+  if (index === -1) throw new AppError('NOT_FOUND', `No annotation ${id}`, { id, context: 'annotation' })
   return index
 }
 

@@ -211,7 +211,13 @@ export function importWebAnnotations(
 ): Result<ImportReport> {
   // The JSON is parsed whole, so this bounds memory.
   if (text.length > annotationLimits.maxImportChars) {
-    return failure(new AppError('TOO_LARGE', 'The annotation file is too large', { max: annotationLimits.maxImportChars }))
+    return failure(
+      new AppError('TOO_LARGE', 'The annotation file is too large', {
+        max: annotationLimits.maxImportChars,
+        maxMegabytes: annotationLimits.maxImportChars / (1024 * 1024),
+        context: 'annotations',
+      }),
+    )
   }
   let json: unknown
   try {

@@ -4,19 +4,27 @@
 // an archive at a time (archiveLock.ts); damaged files are repaired on open (recovery.ts);
 // every save is durable before it is reported done, and a failed save is undone in memory.
 import { createHash } from 'node:crypto'
-import { unlink } from 'node:fs/promises'
+import { rm, unlink } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { Low } from 'lowdb'
-import type { Article, ArticleSummary, Language } from '../../../preload/contract'
+import type { AnnotationRecord, Article, ArticleSummary, Language } from '../../../preload/contract'
+import { countAnnotations, type AnnotationCount } from '../annotations/annotationList'
+import type { AnnotationChange, AnnotationHost } from '../annotations/annotationService'
+import { hasNote } from '../annotations/model'
 import { AppError } from '../errors'
 import { ArchiveLock, type LockOptions } from './archiveLock'
 import { archivePath, AtomicJsonFile, CorruptFileError, realFs, sweepTempFiles, writeFileDurably, type FsOps } from './atomicJsonFile'
 import { backupsDir, takeBackupIfChanged } from './backups'
-import { bodyPath, readBody } from './bodyFiles'
+import { recordWithVersion, versionOf, type WebArticleFields } from './articleVersions'
+import { bodyPath, MEDIA_DIR, readBody } from './bodyFiles'
 import { catalogKind, stateKind, upgrade } from './migrations'
-import { BODY_VERSION, type ArticleContent, type ArticleRecord, type BodyFile, type CatalogFile, type StateFile } from './records'
+import { BODY_VERSION, originOf, type ArticleContent, type ArticleRecord, type BodyFile, type CatalogFile, type StateFile } from './records'
 import { CATALOG_FILE, loadArchiveFiles, setAside, STATE_FILE, type RecoveryEvent } from './recovery'
 import { SerialQueue } from './serialQueue'
+import { StoryIndex } from './storyIndex'
+import { LibraryListing, sourceKey, type LibrarySort } from '../search/libraryListing'
+import type { StoryFacts } from '../web/storyKey'
+import { normaliseTitle } from './titles'
 
 export { ARTICLES_DIR, bodyPath } from './bodyFiles'
 export { CATALOG_FILE, STATE_FILE, recoveryNotice, type RecoveryEvent } from './recovery'
@@ -33,15 +41,52 @@ export interface NewArticle {
   related: { title: string; publishedAt: string | null }[]
   credits: { reporter: string | null; editor: string | null; copyright: string | null }
   sourceName: string | null
+  /** Set for an article from the web (a fetched page, a saved .html file, a feed item). */
+  web?: WebArticleFields | undefined
 }
 
-export type AddOutcome = { status: 'imported' | 'duplicate'; article: ArticleSummary }
+export type { WebArticleFields } from './articleVersions'
+
+/**
+ * 'newVersion': the same story (address, feed item, or day + place + title) was archived with
+ * other text; the article keeps its id and shows the new text, its earlier versions kept.
+ */
+export type AddStatus = 'imported' | 'duplicate' | 'newVersion'
+export type AddOutcome = { status: AddStatus; article: ArticleSummary }
+
+/** A body this batch writes: a new article's, or an archived one's with a version added. */
+interface PendingBody {
+  record: ArticleRecord
+  body: BodyFile
+  /** The body as it was on disk, to put back if the batch fails; null for a new article (or a damaged body). */
+  before: BodyFile | null
+  fresh: boolean
+}
 
 export interface ListQuery {
-  filter: 'all' | 'bookmarked'
+  /** 'annotated': articles with at least one highlight or note. */
+  filter: 'all' | 'bookmarked' | 'annotated'
+  /** 'published' (default): newest story first, published else saved; 'saved': newest saved first; 'title': A to Z. */
+  sort?: 'published' | 'saved' | 'title'
+  language?: Language
+  /** An agency, matched as `source:` matches it ("antara" matches "ANTARA News"). */
+  source?: string
+  /** true: only articles never opened; false: only opened ones. */
+  unread?: boolean
   offset: number
   limit: number
 }
+
+/**
+ * What changed, for whoever keeps data derived from the archive (the search index follows it
+ * through onChange). Every change to articles or their flags is announced after it is saved:
+ * a new way of adding, changing or removing articles must emit here too.
+ */
+export type ArchiveChange =
+  /** Added, or their text or metadata changed (a new version, a rename). */
+  | { kind: 'articles'; ids: string[] }
+  | { kind: 'removed'; ids: string[] }
+  | { kind: 'flags'; id: string; bookmarked?: boolean; read?: boolean }
 
 export interface ArchiveOptions {
   /** Injected clock, so tests and benchmarks control saved dates. */
@@ -65,14 +110,7 @@ const HOUR_MS = 60 * 60 * 1000
 /** Bodies of one import written side by side, so their fsyncs overlap. */
 const BODY_WRITE_BATCH = 8
 
-/** Titles are matched loosely: case, quotes and spacing differ between a headline and a related link. */
-export const normaliseTitle = (title: string): string =>
-  title
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[\p{P}\p{S}]+/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
+export { normaliseTitle }
 
 /** Same words in the same order → same hash, whatever the line endings or spacing of the file. */
 export function contentHashOf(article: Pick<NewArticle, 'title' | 'titleDerived' | 'paragraphs'>): string {
@@ -92,7 +130,7 @@ interface ArchiveParts {
   options: ArchiveOptions
 }
 
-export class Archive {
+export class Archive implements AnnotationHost {
   readonly dir: string
   readonly readOnly: boolean
   /**
@@ -118,8 +156,15 @@ export class Archive {
   readonly #byId = new Map<string, ArticleRecord>()
   readonly #byHash = new Map<string, string>()
   readonly #byTitle = new Map<string, string>()
-  /** Newest first; rebuilt lazily after the catalogue changes. */
-  #ordered: ArticleRecord[] | null = null
+  /** The catalogue in each sort order (libraryListing.ts); rebuilt lazily after the catalogue changes. */
+  #ordered: LibraryListing<ArticleRecord> | null = null
+  /** Bumped by every change of the state file, so a filtered list is walked again only then. */
+  #stateVersion = 0
+  readonly #listeners = new Set<(change: ArchiveChange) => void>()
+  /** Story keys → article; built lazily (see #storyIndex). */
+  #stories: StoryIndex | null = null
+  /** Highlights and notes per article; rebuilt lazily after the annotations change. */
+  #annotationCounts: Map<string, AnnotationCount> | null = null
   #closing: Promise<void> | null = null
 
   private constructor(parts: ArchiveParts) {
@@ -140,7 +185,6 @@ export class Archive {
     })
     this.#stateFile = new AtomicJsonFile(statePath, {
       decode: (json) => upgrade(stateKind, json, statePath, STATE_FILE, undefined).data,
-      pretty: true,
       fs: parts.fs,
     })
     this.#catalog = new Low(this.#catalogFile, parts.catalog)
@@ -215,33 +259,129 @@ export class Archive {
   }
 
   list(query: ListQuery): { items: ArticleSummary[]; total: number } {
-    const bookmarks = this.#state.data.bookmarks
-    const ordered = this.#orderedRecords()
-    const matching = query.filter === 'bookmarked' ? ordered.filter((r) => r.id in bookmarks) : ordered
-    return {
-      items: matching.slice(query.offset, query.offset + query.limit).map((r) => this.#summaryOf(r)),
-      total: matching.length,
-    }
+    const state = this.#state.data
+    const counts = this.#counts()
+    const sorts: Record<NonNullable<ListQuery['sort']>, LibrarySort> = { published: 'newest', saved: 'savedNewest', title: 'title' }
+    const source = query.source === undefined ? undefined : sourceKey(query.source)
+    const { items, total } = this.#orderedRecords().page(
+      {
+        sort: sorts[query.sort ?? 'published'],
+        filter: {
+          bookmarked: query.filter === 'bookmarked' ? true : undefined,
+          annotated: query.filter === 'annotated' ? true : undefined,
+          language: query.language,
+          read: query.unread === undefined ? undefined : !query.unread,
+          // A source with no letters or digits matches nothing rather than everything.
+          source: source === undefined ? undefined : source || '\u0000',
+        },
+        offset: query.offset,
+        limit: query.limit,
+      },
+      {
+        isBookmarked: (id) => id in state.bookmarks,
+        isRead: (id) => id in state.read,
+        hasNote: (id) => (counts.get(id)?.notes ?? 0) > 0,
+        annotationCounts: (id) => counts.get(id) ?? { highlights: 0, notes: 0 },
+      },
+      this.#stateVersion,
+    )
+    return { items: items.map((r) => this.#summaryOf(r)), total }
   }
 
-  /** The whole article; AppError ARCHIVE_CORRUPT when its body file is damaged or missing (others are unaffected). */
-  async getArticle(id: string): Promise<Article> {
+  /** The agencies of the archive with how many articles each, most first. */
+  sources(): { name: string; count: number }[] {
+    return this.#orderedRecords().sources()
+  }
+
+  /** Hears every saved change to articles and their flags (see ArchiveChange); returns how to stop. */
+  onChange(listener: (change: ArchiveChange) => void): () => void {
+    this.#listeners.add(listener)
+    return () => this.#listeners.delete(listener)
+  }
+
+  /**
+   * The whole article, as its newest version or as version `versionIndex` (0 = first saved);
+   * AppError ARCHIVE_CORRUPT when its body file is damaged or missing (others are unaffected).
+   */
+  async getArticle(id: string, versionIndex?: number): Promise<Article> {
     const record = this.#record(id)
     const body = await this.#readBody(record)
-    const current = body.versions[body.versions.length - 1] as ArticleContent
+    const newest = body.versions.length - 1
+    const index = versionIndex ?? newest
+    const current = body.versions[index]
+    if (!current) throw new AppError('NOT_FOUND', `Article ${id} has no version ${index}`, { id })
+    // An earlier version is shown as it was; the newest under the user's title if renamed.
+    const asItWas = index === newest ? {} : { title: current.title, language: current.language, dateline: current.dateline, publishedAt: current.publishedAt }
     const resolve = (title: string): string | null => {
       const found = this.findByTitle(title)
       return found === id ? null : found
     }
     return {
       ...this.#summaryOf(record),
+      ...asItWas,
       titleEdited: record.titleEdited,
-      titleDerived: record.titleDerived,
+      titleDerived: index === newest ? record.titleDerived : current.titleDerived,
       paragraphs: current.paragraphs,
       inlineRelated: current.inlineRelated.map((r) => ({ ...r, articleId: resolve(r.title) })),
       related: current.related.map((r) => ({ ...r, articleId: resolve(r.title) })),
       credits: current.credits,
+      html: current.html,
+      url: current.url,
+      byline: current.byline,
+      siteName: current.siteName,
+      versionIndex: index,
+      versionCount: body.versions.length,
     }
+  }
+
+  /** Every saved version of an article, oldest first. */
+  async listVersions(id: string): Promise<{ index: number; savedAt: string; title: string; paragraphCount: number; current: boolean }[]> {
+    const body = await this.#readBody(this.#record(id))
+    return body.versions.map((v, index) => ({
+      index,
+      savedAt: v.savedAt,
+      title: v.title,
+      paragraphCount: v.paragraphs.length,
+      current: index === body.versions.length - 1,
+    }))
+  }
+
+  /** The archived article any of these story keys (storyKey.ts) names, or null. */
+  findStory(keys: readonly string[]): string | null {
+    const stories = this.#storyIndex()
+    for (const key of keys) {
+      const id = stories.idOf(key)
+      if (id && this.#byId.has(id)) return id
+    }
+    return null
+  }
+
+  /** The articles a feed brought, for its retention rule. */
+  articlesOfFeed(feedId: string): { articleId: string; savedAt: string; publishedAt: string | null }[] {
+    const found: { articleId: string; savedAt: string; publishedAt: string | null }[] = []
+    for (const r of this.#byId.values()) if (r.feedId === feedId) found.push({ articleId: r.id, savedAt: r.savedAt, publishedAt: r.publishedAt })
+    return found
+  }
+
+  /** How many articles each feed brought that are still in the archive. */
+  feedArticleCounts(): Map<string, number> {
+    const counts = new Map<string, number>()
+    for (const r of this.#byId.values()) if (r.feedId) counts.set(r.feedId, (counts.get(r.feedId) ?? 0) + 1)
+    return counts
+  }
+
+  /** Bookmarked or annotated: such an article is never removed by a retention rule or an unsubscribe. */
+  isKept(id: string): boolean {
+    return id in this.#state.data.bookmarks || this.#counts().has(id)
+  }
+
+  /**
+   * What addArticles would do with this article now — and under which id — without changing
+   * anything: lets an importer store a web article's images under the id before adding it.
+   */
+  async planArticle(article: NewArticle): Promise<{ status: AddStatus; id: string }> {
+    const decision = await this.#decide(article, contentHashOf(article), new Map(), new Map())
+    return { status: decision.status, id: decision.id }
   }
 
   /** The id of an archived article whose title matches, for related links. */
@@ -253,80 +393,119 @@ export class Archive {
 
   /**
    * Adds a batch of articles with one catalogue save. Texts already in the archive (or
-   * repeated within the batch) come back as duplicates and change nothing. If any save
-   * fails, none of the batch is added (AppError WRITE_FAILED) and no body is left behind.
+   * repeated within the batch) come back as duplicates and change nothing. A story already
+   * archived with other text (same address, feed item, or day + place + title; storyKey.ts)
+   * becomes its newest version. If any save fails, none of the batch is added (AppError
+   * WRITE_FAILED): no new body is left behind and changed bodies are put back.
    */
   async addArticles(articles: NewArticle[]): Promise<AddOutcome[]> {
     this.#assertWritable()
     return this.#catalogQueue.run(async () => {
       this.#assertLockHeld()
       const savedAt = this.#now().toISOString()
-      const outcomes: AddOutcome[] = []
-      const fresh: { record: ArticleRecord; body: BodyFile }[] = []
-      const inBatch = new Map<string, ArticleRecord>()
+      const stories = this.#storyIndex()
+      const pending = new Map<string, PendingBody>()
+      const inBatch = new Map<string, string>()
+      const results: { status: AddStatus; id: string }[] = []
+      const addedKeys: string[] = []
       for (const article of articles) {
         const contentHash = contentHashOf(article)
-        const existing = this.#byHash.get(contentHash)
-        const earlier = inBatch.get(contentHash)
-        if (existing || earlier) {
-          outcomes.push({ status: 'duplicate', article: existing ? this.summary(existing) : this.#summaryOf(earlier as ArticleRecord) })
-          continue
+        const decision = await this.#decide(article, contentHash, pending, inBatch)
+        results.push({ status: decision.status, id: decision.id })
+        if (decision.status === 'duplicate') continue
+        const version = versionOf(article, contentHash, savedAt)
+        const entry = decision.entry ?? this.#newBody(decision.id, version)
+        if (decision.entry) {
+          entry.body.versions.push(version)
+          entry.record = recordWithVersion(entry.record, version)
         }
-        const id = contentHash.slice(0, 16)
-        const meta = {
-          title: article.title,
-          titleDerived: article.titleDerived,
-          language: article.language,
-          dateline: article.dateline,
-          publishedAt: article.publishedAt,
-        }
-        const record: ArticleRecord = { id, ...meta, titleEdited: false, savedAt, contentHash }
-        const content: ArticleContent = {
-          contentHash,
-          savedAt,
-          sourceName: article.sourceName,
-          ...meta,
-          paragraphs: article.paragraphs,
-          inlineRelated: article.inlineRelated,
-          related: article.related,
-          credits: article.credits,
-        }
-        inBatch.set(contentHash, record)
-        fresh.push({ record, body: { version: BODY_VERSION, id, editedTitle: null, versions: [content] } })
-        outcomes.push({ status: 'imported', article: this.#summaryOf(record) })
+        pending.set(decision.id, entry)
+        inBatch.set(contentHash, decision.id)
+        addedKeys.push(...stories.add(decision.id, storyFactsOf(article)))
       }
-      if (fresh.length === 0) return outcomes
+      const entries = [...pending.values()]
+      const outcomes = (): AddOutcome[] => results.map(({ status, id }) => ({ status, article: this.summary(id) }))
+      if (entries.length === 0) return outcomes()
 
-      // Bodies first: an article is listed only once its text is safely on disk.
-      const written: string[] = []
+      // Bodies first: an article is listed (or shows its new text) only once it is safely on disk.
+      const written: PendingBody[] = []
+      const replaced: { live: ArticleRecord; before: ArticleRecord }[] = []
+      const fresh = entries.filter((e) => e.fresh).map((e) => e.record)
       let listed = false
       try {
-        for (let i = 0; i < fresh.length; i += BODY_WRITE_BATCH) {
-          const chunk = fresh.slice(i, i + BODY_WRITE_BATCH)
-          const results = await Promise.allSettled(chunk.map(({ body }) => this.#writeBody(body)))
+        for (let i = 0; i < entries.length; i += BODY_WRITE_BATCH) {
+          const chunk = entries.slice(i, i + BODY_WRITE_BATCH)
+          const saved = await Promise.allSettled(chunk.map(({ body }) => this.#writeBody(body)))
           let failure: PromiseRejectedResult | null = null
-          for (const [j, result] of results.entries()) {
+          for (const [j, result] of saved.entries()) {
             if (result.status === 'rejected') failure ??= result
-            else written.push(chunk[j]?.body.id as string)
+            else written.push(chunk[j] as PendingBody)
           }
           if (failure) throw failure.reason
         }
-        this.#catalog.data.articles.push(...fresh.map((f) => f.record))
-        for (const { record } of fresh) this.#index(record)
+        this.#catalog.data.articles.push(...fresh)
+        for (const record of fresh) this.#index(record)
+        for (const entry of entries) {
+          if (entry.fresh) continue
+          const live = this.#record(entry.record.id)
+          replaced.push({ live, before: { ...live } })
+          this.#replaceRecord(live, entry.record)
+        }
         listed = true
         await this.#catalog.write()
       } catch (e) {
         // Not on disk, so not in the archive: forget them rather than show unsaved articles.
         if (listed) {
-          const ids = new Set(fresh.map((f) => f.record.id))
+          const ids = new Set(fresh.map((r) => r.id))
           this.#catalog.data.articles = this.#catalog.data.articles.filter((r) => !ids.has(r.id))
-          for (const { record } of fresh) this.#unindex(record)
+          for (const record of fresh) this.#unindex(record)
+          for (const { live, before } of replaced) this.#replaceRecord(live, before)
         }
-        await Promise.all(written.map((id) => unlink(bodyPath(this.dir, id)).catch(() => {})))
+        stories.forgetKeys(addedKeys)
+        await Promise.all(
+          written.map((w) => (w.before ? this.#writeBody(w.before) : unlink(bodyPath(this.dir, w.body.id))).catch(() => {})),
+        )
         throw e
       }
       this.#backUpEveryInterval(CATALOG_FILE)
-      return outcomes
+      this.#emit({ kind: 'articles', ids: entries.map((e) => e.record.id) })
+      return outcomes()
+    })
+  }
+
+  /**
+   * Removes articles for good: their catalogue entries in one save, then their body files and
+   * images. Unknown ids are ignored; returns the ids removed. Callers decide what may go
+   * (retention and unsubscribing keep bookmarked and annotated articles, see isKept).
+   */
+  async removeArticles(ids: readonly string[]): Promise<string[]> {
+    this.#assertWritable()
+    return this.#catalogQueue.run(async () => {
+      this.#assertLockHeld()
+      const gone = new Set(ids.filter((id) => this.#byId.has(id)))
+      if (gone.size === 0) return []
+      const records = [...gone].map((id) => this.#record(id))
+      const previous = this.#catalog.data.articles
+      this.#catalog.data.articles = previous.filter((r) => !gone.has(r.id))
+      for (const record of records) this.#unindex(record)
+      try {
+        await this.#catalog.write()
+      } catch (e) {
+        this.#catalog.data.articles = previous
+        for (const record of records) this.#index(record)
+        throw e
+      }
+      this.#stories?.remove(gone)
+      // Files after the catalogue: a crash in between leaves only files no list points at.
+      await Promise.all(
+        records.flatMap((r) => [
+          unlink(bodyPath(this.dir, r.id)).catch(() => {}),
+          rm(join(this.dir, MEDIA_DIR, r.id), { recursive: true, force: true }).catch(() => {}),
+        ]),
+      )
+      this.#backUpEveryInterval(CATALOG_FILE)
+      this.#emit({ kind: 'removed', ids: [...gone] })
+      return [...gone]
     })
   }
 
@@ -342,17 +521,21 @@ export class Archive {
         else delete s.bookmarks[id]
       }
     })
+    this.#emit({ kind: 'flags', id, bookmarked })
     return bookmarked
   }
 
   /** Marks an article as opened; only the first opening is recorded. */
   async markRead(id: string): Promise<void> {
     this.#record(id)
+    let changed = false
     await this.#changeState((s) => {
       if (id in s.read) return null
       s.read[id] = this.#now().toISOString()
+      changed = true
       return () => delete s.read[id]
     })
+    if (changed) this.#emit({ kind: 'flags', id, read: true })
   }
 
   /** Renames an article: the catalogue, and the body file too, so a rebuilt catalogue keeps the title. */
@@ -384,7 +567,45 @@ export class Archive {
         throw e
       }
       this.#backUpEveryInterval(CATALOG_FILE)
+      this.#emit({ kind: 'articles', ids: [id] })
       return this.#summaryOf(record)
+    })
+  }
+
+  // -- annotations (the AnnotationHost of main/core/annotations) --------------
+
+  /** Highlights and notes, in the order they were made; they live in the small state file. */
+  get annotations(): readonly AnnotationRecord[] {
+    return this.#state.data.annotations
+  }
+
+  /** Articles in the archive with at least one highlight or note. */
+  get annotatedCount(): number {
+    let n = 0
+    for (const id of this.#counts().keys()) if (this.#byId.has(id)) n++
+    return n
+  }
+
+  /** The content hash of the article's current version: what a new highlight is made on. */
+  contentHash(id: string): string {
+    return this.#record(id).contentHash
+  }
+
+  /** The notes written on an article, for the search index. */
+  notesOf(id: string): string[] {
+    if (!this.#counts().get(id)?.notes) return []
+    return this.#state.data.annotations.filter((a) => a.articleId === id && hasNote(a)).map((a) => a.note)
+  }
+
+  /** One state-file save (never the catalogue or a body); undone in memory if it fails. */
+  async changeAnnotations(change: AnnotationChange): Promise<void> {
+    await this.#changeState((s) => {
+      s.annotations = change.apply(s.annotations)
+      this.#annotationCounts = null
+      return () => {
+        s.annotations = change.revert(s.annotations)
+        this.#annotationCounts = null
+      }
     })
   }
 
@@ -420,7 +641,93 @@ export class Archive {
       savedAt: record.savedAt,
       bookmarked: record.id in this.#state.data.bookmarks,
       read: record.id in this.#state.data.read,
+      annotationCount: this.#counts().get(record.id)?.highlights ?? 0,
+      noteCount: this.#counts().get(record.id)?.notes ?? 0,
     }
+  }
+
+  #counts(): Map<string, AnnotationCount> {
+    this.#annotationCounts ??= countAnnotations(this.#state.data.annotations)
+    return this.#annotationCounts
+  }
+
+  /** Built on the first import of a session, not on open: opening stays fast at 100,000 articles. */
+  #storyIndex(): StoryIndex {
+    this.#stories ??= StoryIndex.build(this.#byId.values())
+    return this.#stories
+  }
+
+  /**
+   * What to do with an incoming article: a duplicate of an article (same story and text, or
+   * the same text anywhere), a new version of an archived or in-batch story, or a new
+   * article under a free id. Reads the matched story's body to know all its versions' texts.
+   */
+  async #decide(
+    article: NewArticle,
+    contentHash: string,
+    pending: ReadonlyMap<string, PendingBody>,
+    inBatch: ReadonlyMap<string, string>,
+  ): Promise<{ status: AddStatus; id: string; entry?: PendingBody }> {
+    const storyId = this.#storyIndex().find(storyFactsOf(article))
+    if (storyId && (pending.has(storyId) || this.#byId.has(storyId))) {
+      const entry = pending.get(storyId) ?? (await this.#bodyToExtend(storyId))
+      if (entry.body.versions.some((v) => v.contentHash === contentHash)) return { status: 'duplicate', id: storyId }
+      return { status: 'newVersion', id: storyId, entry }
+    }
+    const same = inBatch.get(contentHash) ?? this.#byHash.get(contentHash)
+    if (same && (pending.has(same) || this.#byId.has(same))) return { status: 'duplicate', id: same }
+    return { status: 'imported', id: this.#freeId(contentHash, pending) }
+  }
+
+  /** An archived article's body, copied, ready for a new version. A damaged body is replaced by the new text. */
+  async #bodyToExtend(id: string): Promise<PendingBody> {
+    const record = this.#record(id)
+    let before: BodyFile | null = null
+    try {
+      before = await this.#readBody(record)
+    } catch (e) {
+      if (!(e instanceof AppError) || e.code !== 'ARCHIVE_CORRUPT') throw e
+    }
+    const body: BodyFile = before
+      ? { ...before, versions: [...before.versions] }
+      : { version: BODY_VERSION, id, editedTitle: record.titleEdited ? record.title : null, versions: [] }
+    return { record: { ...record }, body, before, fresh: false }
+  }
+
+  #newBody(id: string, version: ArticleContent): PendingBody {
+    const record: ArticleRecord = {
+      id,
+      title: version.title,
+      titleDerived: version.titleDerived,
+      language: version.language,
+      dateline: version.dateline,
+      publishedAt: version.publishedAt,
+      titleEdited: false,
+      savedAt: version.savedAt,
+      contentHash: version.contentHash,
+      ...originOf(version),
+    }
+    return { record, body: { version: BODY_VERSION, id, editedTitle: null, versions: [version] }, before: null, fresh: true }
+  }
+
+  /** The id of a new article: from its text, unless an article (or an earlier version's text) already has it. */
+  #freeId(contentHash: string, pending: ReadonlyMap<string, PendingBody>): string {
+    let id = contentHash.slice(0, 16)
+    for (let n = 1; this.#byId.has(id) || pending.has(id); n++) {
+      id = createHash('sha256').update(`${contentHash}:${n}`).digest('hex').slice(0, 16)
+    }
+    return id
+  }
+
+  /** Gives a live catalogue entry another entry's fields (a new version, or undoing one). */
+  #replaceRecord(live: ArticleRecord, next: ArticleRecord): void {
+    if (this.#byTitle.get(normaliseTitle(live.title)) === live.id) this.#byTitle.delete(normaliseTitle(live.title))
+    for (const key of Object.keys(live) as (keyof ArticleRecord)[]) if (!(key in next)) delete live[key]
+    Object.assign(live, next)
+    // The earlier text keeps pointing here too: importing it again is a duplicate, not a new article.
+    this.#byHash.set(live.contentHash, live.id)
+    this.#byTitle.set(normaliseTitle(live.title), live.id)
+    this.#ordered = null
   }
 
   #index(record: ArticleRecord): void {
@@ -437,16 +744,20 @@ export class Archive {
     this.#ordered = null
   }
 
-  #orderedRecords(): ArticleRecord[] {
-    if (!this.#ordered) {
-      // Newest story first: its publication date when known, else when it was saved.
-      const key = (r: ArticleRecord): string => new Date(r.publishedAt ?? r.savedAt).toISOString()
-      this.#ordered = [...this.#byId.values()]
-        .map((r) => ({ r, k: key(r) }))
-        .sort((a, b) => (a.k < b.k ? 1 : a.k > b.k ? -1 : a.r.savedAt < b.r.savedAt ? 1 : a.r.savedAt > b.r.savedAt ? -1 : a.r.id < b.r.id ? -1 : 1))
-        .map(({ r }) => r)
-    }
+  #orderedRecords(): LibraryListing<ArticleRecord> {
+    this.#ordered ??= new LibraryListing([...this.#byId.values()])
     return this.#ordered
+  }
+
+  /** Tells the listeners; one that throws never fails the save it hears about. */
+  #emit(change: ArchiveChange): void {
+    for (const listener of this.#listeners) {
+      try {
+        listener(change)
+      } catch (e) {
+        this.#log('warta: a listener of archive changes failed', e)
+      }
+    }
   }
 
   /**
@@ -460,10 +771,12 @@ export class Archive {
       this.#assertLockHeld()
       const undo = change(this.#state.data)
       if (!undo) return
+      this.#stateVersion++
       try {
         await this.#state.write()
       } catch (e) {
         undo()
+        this.#stateVersion++
         throw e
       }
       this.#backUpEveryInterval(STATE_FILE)
@@ -529,6 +842,19 @@ export class Archive {
       )
       .finally(() => this.#background.delete(run))
     this.#background.add(run)
+  }
+}
+
+/** What an incoming article says about which story it is. */
+function storyFactsOf(article: NewArticle): StoryFacts {
+  return {
+    url: article.web?.url ?? null,
+    feedId: article.web?.feedId ?? null,
+    feedGuid: article.web?.feedGuid ?? null,
+    title: article.title,
+    titleDerived: article.titleDerived,
+    publishedAt: article.publishedAt,
+    dateline: article.dateline,
   }
 }
 

@@ -8,6 +8,8 @@ import { bodyKind, upgrade } from './migrations'
 import type { ArticleRecord, BodyFile } from './records'
 
 export const ARTICLES_DIR = 'articles'
+/** Images of web articles: `media/<id>/<sha256-16>.<ext>`, served to the renderer at that same relative path. */
+export const MEDIA_DIR = 'media'
 
 export const bodyPath = (dir: string, id: string): string => join(dir, ARTICLES_DIR, id.slice(0, 2), `${id}.json`)
 

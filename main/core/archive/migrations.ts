@@ -76,6 +76,57 @@ const BodyFileV1 = z.object({
     .min(1),
 })
 
+/** State files before annotations. */
+const StateFileV1 = z.object({
+  version: z.literal(1),
+  settings: z.object({ language: z.enum(['id', 'en']).nullable() }),
+  bookmarks: z.record(z.string(), IsoDate),
+  read: z.record(z.string(), IsoDate),
+})
+
+/** Catalogue files before web articles: records without url, feedId and feedGuid. */
+const CatalogFileV1 = z.object({
+  version: z.literal(1),
+  articles: z.array(
+    z.object({
+      id: ArticleId,
+      title: z.string(),
+      titleDerived: z.boolean(),
+      language: z.enum(['id', 'en']),
+      dateline: z.object({ place: z.string().nullable(), agency: z.string().nullable() }),
+      publishedAt: IsoDate.nullable(),
+      titleEdited: z.boolean(),
+      savedAt: IsoDate,
+      contentHash: z.string(),
+    }),
+  ),
+})
+
+/** Body files before web articles: versions without HTML, origin or images. */
+const BodyFileV2 = z.object({
+  version: z.literal(2),
+  id: ArticleId,
+  editedTitle: z.string().nullable(),
+  versions: z
+    .array(
+      z.object({
+        contentHash: z.string(),
+        savedAt: IsoDate,
+        sourceName: z.string().nullable(),
+        title: z.string(),
+        titleDerived: z.boolean(),
+        language: z.enum(['id', 'en']),
+        dateline: z.object({ place: z.string().nullable(), agency: z.string().nullable() }),
+        publishedAt: IsoDate.nullable(),
+        paragraphs: z.array(z.string()),
+        inlineRelated: z.array(z.object({ title: z.string(), afterParagraph: z.number().int() })),
+        related: z.array(z.object({ title: z.string(), publishedAt: IsoDate.nullable() })),
+        credits: Credits,
+      }),
+    )
+    .min(1),
+})
+
 /** What a body migration may know beyond the file: its catalogue entry, when there is one. */
 export interface BodyContext {
   record?: ArticleRecord | undefined
@@ -102,14 +153,20 @@ export const catalogKind: FileKind<CatalogFile> = {
   label: 'catalog',
   version: CATALOG_VERSION,
   schema: CatalogFile,
-  migrations: [],
+  migrations: [
+    // v2 may note where a web article came from; every article before it was a text dispatch.
+    step({ from: 1, input: CatalogFileV1, up: (v1) => ({ ...v1, version: 2 }) }),
+  ],
 }
 
 export const stateKind: FileKind<StateFile> = {
   label: 'state',
   version: STATE_VERSION,
   schema: StateFile,
-  migrations: [],
+  migrations: [
+    // v2 adds highlights and notes; an archive from before them has none.
+    step({ from: 1, input: StateFileV1, up: (v1) => ({ ...v1, version: 2, annotations: [] }) }),
+  ],
 }
 
 export const bodyKind: FileKind<BodyFile, BodyContext> = {
@@ -142,6 +199,16 @@ export const bodyKind: FileKind<BodyFile, BodyContext> = {
           }),
         }
       },
+    }),
+    step({
+      from: 2,
+      input: BodyFileV2,
+      // v3 holds web articles too; every version before it was a text dispatch.
+      up: (v2) => ({
+        ...v2,
+        version: 3,
+        versions: v2.versions.map((v) => ({ ...v, html: null, url: null, byline: null, siteName: null, feedId: null, feedGuid: null, images: {} })),
+      }),
     }),
   ],
 }

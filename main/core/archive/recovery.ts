@@ -137,7 +137,8 @@ export async function setAside(dir: string, path: string, reason: string, now: D
   return { file: archivePath(dir, path), action: 'set-aside', movedTo: archivePath(dir, to), reason }
 }
 
-const toText = (data: unknown, pretty: boolean): string => (pretty ? `${JSON.stringify(data, null, 2)}\n` : JSON.stringify(data))
+/** Compact: the state file is saved often and may hold thousands of annotations. */
+const toText = (data: unknown): string => JSON.stringify(data)
 
 async function loadCatalog(dir: string, found: Attempt<CatalogFile>, options: LoadOptions, events: RecoveryEvent[]): Promise<CatalogFile> {
   const path = join(dir, CATALOG_FILE)
@@ -145,7 +146,7 @@ async function loadCatalog(dir: string, found: Attempt<CatalogFile>, options: Lo
   if (found.status === 'ok') {
     if (found.from < kind.version) {
       await takeMigrationBackup(dir, CATALOG_FILE, found.from, options.now)
-      await writeFileDurably(path, toText(found.data, false), options.fs)
+      await writeFileDurably(path, toText(found.data), options.fs)
     }
     return found.data
   }
@@ -162,7 +163,7 @@ async function loadCatalog(dir: string, found: Attempt<CatalogFile>, options: Lo
   // Bodies saved since the backup (or all of them, with no backup) are listed again.
   const fromBodies = await recordsFromBodies(dir, new Set(base.articles.map((r) => r.id)), options.now, events)
   const catalog: CatalogFile = { ...base, articles: [...base.articles, ...fromBodies] }
-  await writeFileDurably(path, toText(catalog, false), options.fs)
+  await writeFileDurably(path, toText(catalog), options.fs)
   events.push({
     file: CATALOG_FILE,
     action: backup ? 'restored-backup' : 'rebuilt',
@@ -180,7 +181,7 @@ async function loadState(dir: string, found: Attempt<StateFile>, options: LoadOp
   if (found.status === 'ok') {
     if (found.from < kind.version) {
       await takeMigrationBackup(dir, STATE_FILE, found.from, options.now)
-      await writeFileDurably(path, toText(found.data, true), options.fs)
+      await writeFileDurably(path, toText(found.data), options.fs)
     }
     return found.data
   }
@@ -193,7 +194,7 @@ async function loadState(dir: string, found: Attempt<StateFile>, options: LoadOp
   const backup = await newestGoodBackup(dir, STATE_FILE, kind)
   if (found.status === 'missing' && !backup) return emptyState()
   const state = backup?.data ?? emptyState()
-  await writeFileDurably(path, toText(state, true), options.fs)
+  await writeFileDurably(path, toText(state), options.fs)
   events.push({
     file: STATE_FILE,
     action: backup ? 'restored-backup' : 'reset',

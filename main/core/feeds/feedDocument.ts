@@ -28,6 +28,8 @@ export interface FeedDocument {
   title: string | null
   /** The site the feed belongs to. */
   siteUrl: string | null
+  /** Where the feed says it lives (atom:link rel=self, JSON Feed feed_url): how a saved feed file is subscribed to. */
+  selfUrl: string | null
   languageTag: string | null
   items: FeedItem[]
 }
@@ -80,6 +82,7 @@ export function parseFeedDocument(text: string, name: string, baseUrl?: string):
         format: 'rss',
         title: plainText(parsed.feed.title),
         siteUrl: httpUrlOf(parsed.feed.link),
+        selfUrl: selfLink(parsed.feed.atom?.links, httpUrlOf),
         languageTag: plainText(parsed.feed.language),
         items: (parsed.feed.items ?? []).map((item) => ({
           guid: plainText(item.guid?.value),
@@ -97,6 +100,7 @@ export function parseFeedDocument(text: string, name: string, baseUrl?: string):
         format: 'rdf',
         title: plainText(parsed.feed.title),
         siteUrl: httpUrlOf(parsed.feed.link),
+        selfUrl: selfLink(parsed.feed.atom?.links, httpUrlOf),
         languageTag: plainText(parsed.feed.dc?.languages?.[0]),
         items: (parsed.feed.items ?? []).map((item) => ({
           guid: plainText(item.rdf?.about ?? item.link),
@@ -114,6 +118,7 @@ export function parseFeedDocument(text: string, name: string, baseUrl?: string):
         format: 'atom',
         title: atomText(parsed.feed.title),
         siteUrl: alternateLink(parsed.feed.links, httpUrlOf),
+        selfUrl: selfLink(parsed.feed.links, httpUrlOf),
         languageTag: plainText(parsed.feed.xml?.lang),
         items: (parsed.feed.entries ?? []).map((entry) => ({
           guid: plainText(entry.id),
@@ -131,6 +136,7 @@ export function parseFeedDocument(text: string, name: string, baseUrl?: string):
         format: 'json',
         title: plainText(parsed.feed.title),
         siteUrl: httpUrlOf(parsed.feed.home_page_url),
+        selfUrl: httpUrlOf(parsed.feed.feed_url),
         languageTag: plainText(parsed.feed.language),
         items: (parsed.feed.items ?? []).map((item) => ({
           guid: plainText(String(item.id ?? '')),
@@ -176,6 +182,13 @@ function alternateLink(
   const candidates = (links ?? []).filter((l) => !l.rel || l.rel === 'alternate')
   const html = candidates.find((l) => !l.type || /html/i.test(l.type)) ?? candidates[0]
   return httpUrlOf(html?.href)
+}
+
+function selfLink(
+  links: readonly { href?: string; rel?: string }[] | undefined,
+  httpUrlOf: (value: string | undefined) => string | null,
+): string | null {
+  return httpUrlOf((links ?? []).find((l) => l.rel === 'self')?.href)
 }
 
 function textAsHtml(text: string | null | undefined): string | null {

@@ -4,9 +4,10 @@
 // fails is listed and tried again next time; neither stops the others.
 import type { AppErrorData } from '../../../preload/contract'
 import { isAppError } from '../errors'
-import { extractArticle, type ArticleHints, type WebArticleDraft } from '../import/html/htmlArticle'
+import type { ArticleHints, WebArticleDraft } from '../import/html/htmlArticle'
 import { decodeWebText } from '../net/charset'
 import { fetchResource, type FetchOptions } from '../net/safeFetch'
+import { extractInProcess, type ExtractArticle } from '../web/articleExtractor'
 import { fetchArticle } from '../web/fetchArticle'
 import { storyKeysOf } from '../web/storyKey'
 import { webError } from '../web/webErrors'
@@ -25,6 +26,8 @@ export interface RefreshOptions {
    * are marked seen without fetching, so subscribing to a feed of pages saved by hand adds nothing twice.
    */
   isArchived?: (storyKeys: string[]) => boolean
+  /** Where pages and item content are read (articleExtractor.ts); in this thread by default. */
+  extract?: ExtractArticle
 }
 
 export interface ItemFailure {
@@ -136,8 +139,9 @@ export async function articleFromItem(
   item: FeedItem,
   doc: FeedDocument,
   subscription: Pick<Subscription, 'id' | 'url' | 'title' | 'siteUrl'>,
-  options: Pick<RefreshOptions, 'fetch' | 'minContentChars'> = {},
+  options: Pick<RefreshOptions, 'fetch' | 'minContentChars' | 'extract'> = {},
 ): Promise<WebArticleDraft> {
+  const extract = options.extract ?? extractInProcess
   const hints: ArticleHints = {
     title: item.title,
     byline: item.author,
@@ -149,13 +153,13 @@ export async function articleFromItem(
   }
   const name = item.url ?? item.title ?? subscription.url
   const content = item.contentHtml ?? item.summaryHtml
-  const fromContent = (html: string): WebArticleDraft =>
-    extractArticle(html, { url: item.url ?? subscription.siteUrl ?? subscription.url, name, readable: false, hints })
+  const fromContent = (html: string): Promise<WebArticleDraft> =>
+    extract(html, { url: item.url ?? subscription.siteUrl ?? subscription.url, name, readable: false, hints })
 
   if (content && textLength(content) >= (options.minContentChars ?? refreshDefaults.minContentChars)) return fromContent(content)
   if (item.url) {
     try {
-      return await fetchArticle(item.url, { ...options.fetch, hints })
+      return await fetchArticle(item.url, { ...options.fetch, hints, extract })
     } catch (e) {
       // The teaser is better than nothing when the page cannot be had.
       if (isAppError(e) && content) return fromContent(content)

@@ -110,8 +110,9 @@ export async function fetchResource(rawUrl: string, options: FetchOptions): Prom
     if (e instanceof ConnectTimeout) {
       return webError('TIMEOUT', `${shown} could not be reached within ${e.seconds} s`, { url: shown, seconds: e.seconds })
     }
-    if (options.signal?.aborted) return webError('FETCH_FAILED', `Fetching ${shown} was cancelled`, { url: shown, reason: 'cancelled' })
-    return webError('FETCH_FAILED', `Could not fetch ${shown}: ${reasonOf(e)}`, { url: shown, reason: reasonOf(e) }, { cause: e })
+    if (options.signal?.aborted) return webError('FETCH_FAILED', `Fetching ${shown} was cancelled`, { url: shown, reason: 'cancelled', context: 'cancelled' })
+    const { reason, context } = reasonOf(e)
+    return webError('FETCH_FAILED', `Could not fetch ${shown}: ${reason}`, { url: shown, reason, ...(context ? { context } : {}) }, { cause: e })
   }
 
   try {
@@ -247,23 +248,27 @@ function headerOf(res: IncomingMessage, name: string): string | null {
   return (Array.isArray(value) ? value[0] : value) ?? null
 }
 
-function reasonOf(e: unknown): string {
+/**
+ * Why a fetch failed: English for logs and the CLI, and the context that picks the translated
+ * message (errors FETCH_FAILED_<context>); no context for reasons without a translation.
+ */
+function reasonOf(e: unknown): { reason: string; context?: string } {
   const code = (e as NodeJS.ErrnoException | undefined)?.code
   switch (code) {
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
-      return 'the server name could not be found'
+      return { reason: 'the server name could not be found', context: 'nameNotFound' }
     case 'ECONNREFUSED':
-      return 'the connection was refused'
+      return { reason: 'the connection was refused', context: 'refused' }
     case 'ECONNRESET':
     case 'ERR_STREAM_PREMATURE_CLOSE':
-      return 'the connection was cut off'
+      return { reason: 'the connection was cut off', context: 'cutOff' }
     case 'Z_DATA_ERROR':
     case 'Z_BUF_ERROR':
     case 'ERR_BROTLI_DECOMPRESSION_FAILED':
-      return 'the server sent damaged compressed data'
+      return { reason: 'the server sent damaged compressed data', context: 'damaged' }
     default:
-      if (typeof code === 'string' && /CERT|SSL|TLS/.test(code)) return 'the secure connection could not be verified'
-      return e instanceof Error ? e.message : String(e)
+      if (typeof code === 'string' && /CERT|SSL|TLS/.test(code)) return { reason: 'the secure connection could not be verified', context: 'insecure' }
+      return { reason: e instanceof Error ? e.message : String(e) }
   }
 }

@@ -11,7 +11,7 @@
 // github.com/sastrawi/sastrawi, MIT, © Andy Librian) rule for rule, so it scores the same, with
 // no dependency. The dictionary (indonesianRootWords.json) is Sastrawi's, which Sastrawi
 // credits to Kateglo.
-import rootWordList from './indonesianRootWords.json'
+import rootWordList from './indonesianRootWords.json' with { type: 'json' }
 
 const dictionary: ReadonlySet<string> = new Set(rootWordList as string[])
 

@@ -1,8 +1,9 @@
 // The library list at 100,000 articles: sorted by story date, saved date or title and filtered
-// by flags, language or source, one page at a time, in memory. A proposal for Archive.list():
-// each sort order is computed once per catalogue change as a permutation of the records
-// (numbers compared, no Date objects, no collator in the sort), and a page is read off it by
-// walking the permutation, so filters over live flags (bookmarks, read) need no re-sort.
+// by flags, language or source, one page at a time, in memory (Archive.list() is built on it).
+// Each sort order is computed once per catalogue change as a permutation of the records
+// (numbers compared, no Date objects, no collator in the sort), and a page is read off it. The
+// unfiltered list needs no walk at all; a filtered one is walked once and kept until the flags
+// change (the caller passes a version that changes with them), so scrolling costs a slice.
 import type { ArticleSummary, Language } from '../../../preload/contract'
 import { words } from './wordForms'
 
@@ -22,6 +23,8 @@ export interface LibraryFilter {
   bookmarked?: boolean
   read?: boolean
   hasNote?: boolean
+  /** At least one highlight or note. */
+  annotated?: boolean
   language?: Language
   /** Folded agency, as `source:` matches it (`antara` matches "ANTARA News"). */
   source?: string
@@ -31,13 +34,30 @@ export interface LibraryFlags {
   isBookmarked(id: string): boolean
   isRead(id: string): boolean
   hasNote(id: string): boolean
+  /** Highlights and notes on an article (the archive's annotation counts); none when absent. */
+  annotationCounts?(id: string): { highlights: number; notes: number }
+}
+
+/** The first page of the default order is picked without sorting everything (opening stays fast). */
+const PARTIAL_PAGE_LIMIT = 1000
+
+/** Folded agency words, as `source:` compares them. */
+export const sourceKey = (agency: string): string => words(agency).join(' ')
+
+/** Milliseconds since the epoch of an ISO 8601 date; NaN-free (an unreadable date sorts as 0). */
+const timeOf = (iso: string): number => {
+  const ms = Date.parse(iso)
+  return Number.isFinite(ms) ? ms : 0
 }
 
 export class LibraryListing<R extends ListableRecord> {
   readonly records: readonly R[]
   readonly #orders = new Map<LibrarySort, Uint32Array>()
   #storyTimes: Float64Array | null = null
+  #savedTimes: Float64Array | null = null
   #agencyKeys: (string | null)[] | null = null
+  /** The matches of the last filtered walk, reused while the flags stay at the same version. */
+  #filtered: { key: string; version: number; matches: Uint32Array } | null = null
 
   /** `records` must not change afterwards: build a new listing when the catalogue changes. */
   constructor(records: readonly R[]) {
@@ -58,51 +78,142 @@ export class LibraryListing<R extends ListableRecord> {
     const n = this.records.length
     const order = new Uint32Array(n)
     for (let i = 0; i < n; i++) order[i] = i
-    const ids = this.records.map((r) => r.id)
-    // Ties broken by id, so the order is stable across runs.
-    const byId = (a: number, b: number): number => ((ids[a] as string) < (ids[b] as string) ? -1 : 1)
     if (sort === 'title') {
       const keys = this.records.map((r) => words(r.title).join(' '))
-      return order.sort((a, b) => ((keys[a] as string) < (keys[b] as string) ? -1 : (keys[a] as string) > (keys[b] as string) ? 1 : byId(a, b)))
+      return order.sort((a, b) => ((keys[a] as string) < (keys[b] as string) ? -1 : (keys[a] as string) > (keys[b] as string) ? 1 : this.#byId(a, b)))
     }
-    const times = sort === 'newest' || sort === 'oldest' ? this.#storyTime() : Float64Array.from(this.records, (r) => Date.parse(r.savedAt))
+    return order.sort(this.#comparator(sort))
+  }
+
+  /** Ties broken by id, so the order is stable across runs. */
+  #byId(a: number, b: number): number {
+    const x = (this.records[a] as R).id
+    const y = (this.records[b] as R).id
+    return x < y ? -1 : x > y ? 1 : 0
+  }
+
+  /** Date orders: the chosen date, then (for the story date) when it was saved, then id. */
+  #comparator(sort: Exclude<LibrarySort, 'title'>): (a: number, b: number) => number {
+    const story = sort === 'newest' || sort === 'oldest'
+    const times = story ? this.#storyTime() : this.#savedTime()
+    const saved = this.#savedTime()
     const sign = sort === 'newest' || sort === 'savedNewest' ? -1 : 1
-    return order.sort((a, b) => sign * ((times[a] as number) - (times[b] as number)) || byId(a, b))
+    return (a, b) =>
+      sign * ((times[a] as number) - (times[b] as number)) || (story ? sign * ((saved[a] as number) - (saved[b] as number)) : 0) || this.#byId(a, b)
   }
 
   #storyTime(): Float64Array {
-    this.#storyTimes ??= Float64Array.from(this.records, (r) => Date.parse(r.publishedAt ?? r.savedAt))
+    this.#storyTimes ??= Float64Array.from(this.records, (r) => timeOf(r.publishedAt ?? r.savedAt))
     return this.#storyTimes
   }
 
-  /** One page of the records matching `filter`, in `sort` order, and how many match in all. */
+  #savedTime(): Float64Array {
+    this.#savedTimes ??= Float64Array.from(this.records, (r) => timeOf(r.savedAt))
+    return this.#savedTimes
+  }
+
+  /**
+   * The first `k` of a date order without sorting the rest: one pass keeping the best k in a
+   * sorted buffer. Most records lose against the k-th and cost a single comparison.
+   */
+  #firstOf(sort: Exclude<LibrarySort, 'title'>, k: number): Uint32Array {
+    const compare = this.#comparator(sort)
+    const best: number[] = []
+    for (let i = 0; i < this.records.length; i++) {
+      if (best.length === k && compare(i, best[k - 1] as number) >= 0) continue
+      let lo = 0
+      let hi = best.length
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1
+        if (compare(best[mid] as number, i) <= 0) lo = mid + 1
+        else hi = mid
+      }
+      best.splice(lo, 0, i)
+      if (best.length > k) best.pop()
+    }
+    return Uint32Array.from(best)
+  }
+
+  /**
+   * One page of the records matching `filter`, in `sort` order, and how many match in all.
+   * Pass `flagsVersion` (changed whenever a flag may have) to keep a filtered walk between pages.
+   */
   page(
     options: { sort: LibrarySort; filter?: LibraryFilter; offset: number; limit: number },
     flags: LibraryFlags,
+    flagsVersion?: number,
   ): { items: R[]; total: number } {
-    const order = this.order(options.sort)
+    const { sort, offset, limit } = options
     const f = options.filter ?? {}
-    const end = options.offset + options.limit
-    const items: R[] = []
-    if (f.source !== undefined) this.#agencyKeys ??= this.records.map((r) => (r.dateline.agency === null ? null : words(r.dateline.agency).join(' ')))
+    const end = offset + limit
+    const filtered = Object.values(f).some((v) => v !== undefined)
+    if (!filtered) {
+      const n = this.records.length
+      // The first screen before anything is sorted: what opening the archive waits for.
+      const order = this.#orders.get(sort) ?? (sort !== 'title' && end <= PARTIAL_PAGE_LIMIT && n > end * 4 ? this.#firstOf(sort, end) : this.order(sort))
+      return { items: Array.from(order.subarray(offset, Math.min(end, n)), (i) => this.records[i] as R), total: n }
+    }
+    const key = `${sort}\u0000${JSON.stringify(f)}`
+    if (flagsVersion !== undefined && this.#filtered?.key === key && this.#filtered.version === flagsVersion) {
+      const matches = this.#filtered.matches
+      return { items: Array.from(matches.subarray(offset, Math.min(end, matches.length)), (i) => this.records[i] as R), total: matches.length }
+    }
+    const matches = this.#walk(this.order(sort), f, flags)
+    if (flagsVersion !== undefined) this.#filtered = { key, version: flagsVersion, matches }
+    return { items: Array.from(matches.subarray(offset, Math.min(end, matches.length)), (i) => this.records[i] as R), total: matches.length }
+  }
+
+  #walk(order: Uint32Array, f: LibraryFilter, flags: LibraryFlags): Uint32Array {
+    if (f.source !== undefined) this.#agencyKeys ??= this.records.map((r) => (r.dateline.agency === null ? null : sourceKey(r.dateline.agency)))
     const agencies = this.#agencyKeys
     const source = f.source
+    const out = new Uint32Array(order.length)
     let total = 0
     for (let k = 0; k < order.length; k++) {
       const i = order[k] as number
       const r = this.records[i] as R
       if (f.language !== undefined && r.language !== f.language) continue
-      if (f.bookmarked !== undefined && flags.isBookmarked(r.id) !== f.bookmarked) continue
-      if (f.read !== undefined && flags.isRead(r.id) !== f.read) continue
-      if (f.hasNote !== undefined && flags.hasNote(r.id) !== f.hasNote) continue
       if (source !== undefined) {
         const a = agencies?.[i] ?? null
         if (a === null || (a !== source && !a.startsWith(`${source} `))) continue
       }
-      if (total >= options.offset && total < end) items.push(r)
-      total++
+      if (f.bookmarked !== undefined && flags.isBookmarked(r.id) !== f.bookmarked) continue
+      if (f.read !== undefined && flags.isRead(r.id) !== f.read) continue
+      if (f.hasNote !== undefined && flags.hasNote(r.id) !== f.hasNote) continue
+      if (f.annotated !== undefined) {
+        const counts = flags.annotationCounts?.(r.id)
+        if ((counts !== undefined && counts.highlights + counts.notes > 0) !== f.annotated) continue
+      }
+      out[total++] = i
     }
-    return { items, total }
+    return out.slice(0, total)
+  }
+
+  /** Agencies with how many articles each, most first (then by name). */
+  sources(): { name: string; count: number }[] {
+    // Spellings of one agency ("ANTARA", "Antara") are counted together under the commonest.
+    const byKey = new Map<string, Map<string, number>>()
+    for (const r of this.records) {
+      const agency = r.dateline.agency
+      if (!agency) continue
+      const key = sourceKey(agency)
+      if (!key) continue
+      let spellings = byKey.get(key)
+      if (!spellings) byKey.set(key, (spellings = new Map()))
+      spellings.set(agency, (spellings.get(agency) ?? 0) + 1)
+    }
+    const out: { name: string; count: number }[] = []
+    for (const spellings of byKey.values()) {
+      let name = ''
+      let best = -1
+      let count = 0
+      for (const [spelling, n] of spellings) {
+        count += n
+        if (n > best) [name, best] = [spelling, n]
+      }
+      out.push({ name, count })
+    }
+    return out.sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : 1))
   }
 }
 
@@ -117,4 +228,6 @@ export const summariesOf = <R extends ListableRecord>(records: readonly R[], fla
     savedAt: r.savedAt,
     bookmarked: flags.isBookmarked(r.id),
     read: flags.isRead(r.id),
+    annotationCount: flags.annotationCounts?.(r.id).highlights ?? 0,
+    noteCount: flags.annotationCounts?.(r.id).notes ?? 0,
   }))

@@ -42,6 +42,19 @@ export interface ArchiveSource {
   notesOf?(id: string): string[]
 }
 
+/** An archive the index can follow change by change (see follow()); `Archive` is one. */
+export interface FollowedArchive extends ArchiveSource {
+  has(id: string): boolean
+  summary(id: string): ArticleSummary
+  onChange(listener: (change: FollowedChange) => void): () => void
+}
+
+/** The archive's ArchiveChange, as far as the index cares. */
+export type FollowedChange =
+  | { kind: 'articles'; ids: string[] }
+  | { kind: 'removed'; ids: string[] }
+  | { kind: 'flags'; id: string; bookmarked?: boolean; read?: boolean }
+
 /** One article as the index takes it when the caller already has its text. */
 export interface IndexedDoc {
   article: ArticleSummary
@@ -108,6 +121,16 @@ export interface SyncReport {
 export interface SearchIndexOptions {
   /** Path to a better-sqlite3 build for Electron's ABI (see the Electron glue). */
   nativeBinding?: string
+  /**
+   * Only query the index as it is (a tool beside a running app, which keeps it up to date):
+   * nothing is created, reset or written, and open() throws IndexUnavailableError when there is
+   * no usable index.
+   */
+  readOnly?: boolean
+  /** Every build's progress, including those started by a reset; done === total at the end. */
+  onProgress?: (progress: IndexingProgress) => void
+  /** Where failures of background work (following the archive, rebuilding) go. */
+  log?: (message: string, error: unknown) => void
   /** Called when the index was found corrupt or outdated and has been reset. */
   onReset?: (reason: string) => void
   /**
@@ -162,6 +185,13 @@ const CORRUPT = /^SQLITE_(CORRUPT|NOTADB)/
 const isCorruption = (e: unknown): boolean =>
   typeof e === 'object' && e !== null && CORRUPT.test(String((e as { code?: unknown }).code ?? ''))
 
+/** A read-only open found no index it can use (missing, being replaced, or from another version). */
+export class IndexUnavailableError extends Error {
+  constructor(readonly reason: string) {
+    super(`the search index cannot be used: ${reason}`)
+  }
+}
+
 /** FTS5 string literal: our stems are letters and digits only, but quote anyway. */
 const ftsString = (s: string): string => `"${s.replace(/"/g, '""')}"`
 
@@ -181,6 +211,10 @@ export class SearchIndex {
   readonly #memo = new StemMemo()
   /** (stem, language, word) pairs met since the last flush, for the words table. */
   #newWords: [string, Language, string][] = []
+  /** Index work for changes the archive announced, in order; a search waits for it (read your writes). */
+  #updates: Promise<void> = Promise.resolve()
+  #unfollow: (() => void) | null = null
+  #synced = false
 
   private constructor(archiveDir: string, options: SearchIndexOptions) {
     this.archiveDir = archiveDir
@@ -188,12 +222,47 @@ export class SearchIndex {
     this.#options = options
     this.#fewDocs = options.fewDocs ?? 25_000
     this.#memo.onNewWord = (word, s, language) => this.#newWords.push([s, language, word])
-    this.#openOrReset()
+    if (options.readOnly) this.#openReadOnly()
+    else this.#openOrReset()
+  }
+
+  #openReadOnly(): void {
+    let db: Database.Database
+    try {
+      db = new Database(this.path, { readonly: true, fileMustExist: true, ...(this.#options.nativeBinding ? { nativeBinding: this.#options.nativeBinding } : {}) })
+    } catch (e) {
+      throw new IndexUnavailableError((e as Error).message)
+    }
+    this.#db = db
+    try {
+      const version = this.#meta('schema')
+      const analyzer = this.#meta('analyzer')
+      if (version !== String(SCHEMA_VERSION) || analyzer !== String(ANALYZER_VERSION)) {
+        throw new IndexUnavailableError(`built by another version (schema ${version}, analyzer ${analyzer})`)
+      }
+      const pending = (this.#sql('SELECT count(*) AS n FROM docs WHERE indexed != 1').get() as { n: number }).n
+      const total = (this.#sql('SELECT count(*) AS n FROM docs').get() as { n: number }).n
+      // Another process is still building it: say how far it has come.
+      if (pending > 0) this.#progress = { done: total - pending, total }
+    } catch (e) {
+      db.close()
+      if (e instanceof IndexUnavailableError) throw e
+      throw new IndexUnavailableError((e as Error).message)
+    }
   }
 
   /** Opens (or creates) the index of an archive; never fails on a bad index file — it resets it. */
   static open(archiveDir: string, options: SearchIndexOptions = {}): SearchIndex {
     return new SearchIndex(archiveDir, options)
+  }
+
+  get isClosed(): boolean {
+    return this.#closed
+  }
+
+  /** True once a sync has finished in this session: before it, the index may lag the archive. */
+  get synced(): boolean {
+    return this.#synced
   }
 
   /** Progress of a running build, or null when the index is complete. */
@@ -304,7 +373,7 @@ export class SearchIndex {
     try {
       return run()
     } catch (e) {
-      if (!isCorruption(e)) throw e
+      if (!isCorruption(e) || this.#options.readOnly) throw e
       this.#reset(`index corrupt: ${(e as Error).message}`)
       return fallback
     }
@@ -335,12 +404,60 @@ export class SearchIndex {
   close(): void {
     if (this.#closed) return
     this.#closed = true
+    this.#unfollow?.()
     try {
-      this.#db.pragma('optimize')
+      if (!this.#options.readOnly) this.#db.pragma('optimize')
     } catch {
       // closing anyway
     }
     this.#db.close()
+  }
+
+  /**
+   * Keeps the index up to date with every change the archive announces (imports, renames,
+   * bookmarks, reads, removals), whoever made it: the renderer, the menu, a feed refresh. The
+   * text of new articles is indexed in order in the background; search() waits for it, so a
+   * search right after an import finds what was imported. Returns how to stop.
+   */
+  follow(archive: FollowedArchive): () => void {
+    this.#unfollow?.()
+    const log = this.#options.log ?? ((message, error) => console.warn(message, error))
+    const stop = archive.onChange((change) => {
+      if (this.#closed) return
+      try {
+        if (change.kind === 'flags') {
+          this.updateFlags(change.id, { bookmarked: change.bookmarked, read: change.read })
+          return
+        }
+        if (change.kind === 'removed') {
+          for (const id of change.ids) this.remove(id)
+          return
+        }
+      } catch (e) {
+        log('warta: the search index could not follow a change', e)
+        return
+      }
+      const ids = change.ids
+      this.#updates = this.#updates.then(async () => {
+        if (this.#closed) return
+        const summaries = ids.filter((id) => archive.has(id)).map((id) => archive.summary(id))
+        try {
+          await this.indexArticles(summaries, archive.notesOf ? (id) => archive.notesOf?.(id) ?? [] : undefined)
+        } catch (e) {
+          if (!this.#closed) log('warta: the search index could not index new articles', e)
+        }
+      })
+    })
+    this.#unfollow = () => {
+      stop()
+      this.#unfollow = null
+    }
+    return this.#unfollow
+  }
+
+  /** Resolves once the changes announced so far are in the index (not the background build). */
+  settled(): Promise<void> {
+    return this.#updates
   }
 
   // -- keeping up with the archive -------------------------------------------
@@ -351,12 +468,19 @@ export class SearchIndex {
    * nothing changed (one pass over the catalogue to compare a signature).
    */
   sync(source: ArchiveSource, options: SyncOptions = {}): Promise<SyncReport> {
+    // Read-only: whoever holds the archive keeps the index up to date.
+    if (this.#options.readOnly) return Promise.resolve({ added: 0, removed: 0, reindexed: 0, flagsUpdated: 0, upToDate: true })
     this.#lastSource = source
     if (this.#syncing) return this.#syncing
-    this.#syncing = this.#sync(source, options).finally(() => {
-      this.#syncing = null
-      this.#progress = null
-    })
+    this.#syncing = this.#sync(source, options)
+      .then((report) => {
+        this.#synced = true
+        return report
+      })
+      .finally(() => {
+        this.#syncing = null
+        this.#progress = null
+      })
     return this.#syncing
   }
 
@@ -376,7 +500,12 @@ export class SearchIndex {
     if (this.#generation !== generation) return this.#restart(source, options, attempt)
     const batchSize = options.batchSize ?? 200
     this.#progress = { done: 0, total: pending.length }
-    options.onProgress?.({ ...this.#progress })
+    const tell = (): void => {
+      const progress = { ...(this.#progress as IndexingProgress) }
+      options.onProgress?.(progress)
+      this.#options.onProgress?.(progress)
+    }
+    tell()
 
     // Titles first: they need no file reads, so within seconds every article can be found by
     // its title while the bodies are still being read.
@@ -398,7 +527,7 @@ export class SearchIndex {
       const readable = batch.flatMap((p, j) => (texts[j] ? [{ id: p.id, paragraphs: texts[j] }] : []))
       this.#guard(() => this.#writeBatch(readable, source), undefined)
       this.#progress.done = Math.min(pending.length, i + batch.length)
-      options.onProgress?.({ ...this.#progress })
+      tell()
       await new Promise<void>((resolve) => setImmediate(resolve))
     }
     if (this.#closed) return report
@@ -871,5 +1000,8 @@ function summaryOf(row: DocRow): ArticleSummary {
     savedAt: row.saved_at,
     bookmarked: row.bookmarked === 1,
     read: row.read === 1,
+    // The index keeps only whether there is a note; hosts show live counts from archive.summary(id).
+    annotationCount: 0,
+    noteCount: row.has_note,
   }
 }

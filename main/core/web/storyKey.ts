@@ -1,7 +1,7 @@
 // Recognises a story that is imported again — the same page saved twice, a feed item seen on
 // the next refresh, a dispatch re-sent with a correction — so it becomes a new version of the
 // archived article instead of a second article. Pure functions; the archive keeps the index.
-import { normaliseTitle } from '../archive/archive'
+import { normaliseTitle } from '../archive/titles'
 
 export interface StoryFacts {
   url?: string | null

@@ -1,7 +1,5 @@
-// The error codes saving from the web adds to the contract's list, and the one place that
-// raises them. Until the lead adds these codes to `errorCodes` in preload/contract.ts, the
-// cast below stands in for them; once added, `webError` can call `new AppError` directly.
-import type { ErrorCode } from '../../../preload/contract'
+// The error codes saving from the web adds to the contract's list (preload/contract.ts), and
+// the one place that raises them.
 import { AppError, type ErrorParams } from '../errors'
 
 export const webErrorCodes = [
@@ -26,8 +24,8 @@ export const webErrorCodes = [
 ] as const
 export type WebErrorCode = (typeof webErrorCodes)[number]
 
-/** Codes this module raises that the contract already has. */
-type SharedCode = Extract<ErrorCode, 'TOO_LARGE' | 'EMPTY' | 'NOT_FOUND' | 'UNSUPPORTED'>
+/** Codes this module raises that other features raise too. */
+type SharedCode = 'TOO_LARGE' | 'EMPTY' | 'NOT_FOUND' | 'UNSUPPORTED'
 
 export function webError(
   code: WebErrorCode | SharedCode,
@@ -35,7 +33,7 @@ export function webError(
   params: ErrorParams = {},
   options?: { cause?: unknown },
 ): AppError {
-  return new AppError(code as ErrorCode, message, params, options)
+  return new AppError(code, message, params, options)
 }
 
 /** MiB as the TOO_LARGE message shows it. */

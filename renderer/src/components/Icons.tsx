@@ -2,9 +2,10 @@
 // text colour. All are decorative (aria-hidden); the control around them carries the label.
 import type { ReactNode, SVGProps } from 'react'
 
-type IconProps = SVGProps<SVGSVGElement> & { size?: number }
+export type IconProps = SVGProps<SVGSVGElement> & { size?: number }
 
-function Icon({ size = 18, children, ...rest }: IconProps & { children: ReactNode }) {
+/** The frame every icon shares; exported so a feature's own icons file can draw more. */
+export function Icon({ size = 18, children, ...rest }: IconProps & { children: ReactNode }) {
   return (
     <svg
       width={size}

@@ -12,13 +12,20 @@ export interface ImportResultsProps {
   onClose: () => void
 }
 
+const statusKey = {
+  imported: 'import.statusImported',
+  newVersion: 'import.statusNewVersion',
+  duplicate: 'import.statusDuplicate',
+} as const
+
 export function ImportResults({ outcomes, onOpen, onClose }: ImportResultsProps) {
   const { t } = useT()
   const closeButton = useRef<HTMLButtonElement>(null)
-  const counts = { imported: 0, duplicate: 0, failed: 0 }
+  const counts = { imported: 0, newVersion: 0, duplicate: 0, failed: 0 }
   for (const outcome of outcomes) counts[outcome.status] += 1
   const summary = [
     counts.imported > 0 && t('import.summaryImported', { count: counts.imported }),
+    counts.newVersion > 0 && t('import.summaryNewVersion', { count: counts.newVersion }),
     counts.duplicate > 0 && t('import.summaryDuplicate', { count: counts.duplicate }),
     counts.failed > 0 && t('import.summaryFailed', { count: counts.failed }),
   ].filter(Boolean)
@@ -49,7 +56,7 @@ export function ImportResults({ outcomes, onOpen, onClose }: ImportResultsProps)
         {outcomes.map((outcome, index) => (
           <li key={index} className={`import-item import-${outcome.status}`}>
             <span className="import-icon">
-              {outcome.status === 'imported' ? <CheckIcon size={16} /> : outcome.status === 'duplicate' ? <CopyIcon size={16} /> : <AlertIcon size={16} />}
+              {outcome.status === 'imported' || outcome.status === 'newVersion' ? <CheckIcon size={16} /> : outcome.status === 'duplicate' ? <CopyIcon size={16} /> : <AlertIcon size={16} />}
             </span>
             <div className="import-text">
               <span className="import-name">{outcome.name}</span>
@@ -57,7 +64,7 @@ export function ImportResults({ outcomes, onOpen, onClose }: ImportResultsProps)
                 <span className="import-detail">{t(`errors:${outcome.error.code}`, errorParams(outcome.error, { name: outcome.name }))}</span>
               ) : (
                 <span className="import-detail">
-                  {outcome.status === 'imported' ? t('import.statusImported') : t('import.statusDuplicate')}
+                  {t(statusKey[outcome.status])}
                   {' — '}
                   <a
                     href={`#/article/${outcome.article.id}`}

@@ -1,16 +1,17 @@
 // The library: filter tabs, counts and a virtualised list of every article, newest first.
 // Rows are fetched a page at a time as they scroll into view, so the list scales to 100,000.
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useEffect, useRef, type KeyboardEvent } from 'react'
+import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react'
 import { useT } from '../translationKeys'
 import type { ArticleSummary, Language } from '../../../preload/contract'
 import { formatDay } from '../interfaceLocale'
 import type { LibraryFilter, LibraryPages, LibrarySnapshot } from '../libraryPages'
 import { BookmarkToggle } from './BookmarkToggle'
 import { BookmarkIcon } from './Icons'
+import { HighlighterIcon } from '../annotations/AnnotationIcons'
 
 const rowHeight = 92
-const filters: readonly LibraryFilter[] = ['all', 'bookmarked']
+const filters: readonly LibraryFilter[] = ['all', 'bookmarked', 'annotated']
 
 export interface LibraryPaneProps {
   library: LibraryPages
@@ -24,10 +25,18 @@ export interface LibraryPaneProps {
   onOpen: (summary: ArticleSummary, index: number) => void
   onToggleBookmark: (summary: ArticleSummary) => void
   onFilter: (filter: LibraryFilter) => void
+  /** Above everything: the search box (search/SearchBar). */
+  searchBar?: ReactNode
+  /** Under the tabs: sort and narrowing filters (search/LibraryFilterBar). */
+  filterBar?: ReactNode
+  /** While a search is active: its results, in place of the tabs and the list (kept, scrolled where it was). */
+  searchResults?: ReactNode
+  /** Shown instead of an empty list while filters narrow it (they, not the archive, emptied it). */
+  filteredEmpty?: ReactNode
 }
 
 export function LibraryPane(props: LibraryPaneProps) {
-  const { library, snapshot, language, openId, selectedIndex, focusRequest, onSelect, onOpen, onToggleBookmark, onFilter } = props
+  const { library, snapshot, language, openId, selectedIndex, focusRequest, onSelect, onOpen, onToggleBookmark, onFilter, searchBar, filterBar, searchResults, filteredEmpty } = props
   const { t } = useT()
   const scroller = useRef<HTMLDivElement>(null)
   const pendingFocus = useRef<number | null>(null)
@@ -92,15 +101,20 @@ export function LibraryPane(props: LibraryPaneProps) {
   const countText =
     snapshot.filter === 'all'
       ? t('library.articleCount', { count: snapshot.total })
-      : t('library.bookmarkCount', { count: snapshot.total })
+      : snapshot.filter === 'annotated'
+        ? t('annotations:library.articleCount', { count: snapshot.total })
+        : t('library.bookmarkCount', { count: snapshot.total })
 
   return (
     <section className="library" aria-label={t('library.label')}>
+      {searchBar}
+      {searchResults}
+      <div className="library-body" hidden={Boolean(searchResults)}>
       <div className="library-header">
         <div className="tabs" role="tablist" aria-label={t('library.filterLabel')}>
           {filters.map((filter, index) => {
             const selected = snapshot.filter === filter
-            const count = filter === 'all' ? snapshot.archiveTotal : snapshot.bookmarkedTotal
+            const count = filter === 'all' ? snapshot.archiveTotal : filter === 'annotated' ? snapshot.annotatedTotal : snapshot.bookmarkedTotal
             return (
               <button
                 key={filter}
@@ -114,10 +128,11 @@ export function LibraryPane(props: LibraryPaneProps) {
                 aria-controls="library-list"
                 tabIndex={selected ? 0 : -1}
                 className="tab"
+                title={filter === 'annotated' ? t('annotations:library.filterHint') : undefined}
                 onClick={() => onFilter(filter)}
                 onKeyDown={(event) => tabKeys(event, index)}
               >
-                <span>{filter === 'all' ? t('library.filterAll') : t('library.filterBookmarked')}</span>
+                <span>{filter === 'all' ? t('library.filterAll') : filter === 'annotated' ? t('annotations:library.filter') : t('library.filterBookmarked')}</span>
                 <span className="tab-count">{number.format(count)}</span>
               </button>
             )
@@ -127,6 +142,7 @@ export function LibraryPane(props: LibraryPaneProps) {
           {snapshot.loaded ? countText : ''}
         </p>
       </div>
+      {filterBar}
       <div
         ref={scroller}
         className="library-scroller"
@@ -135,11 +151,19 @@ export function LibraryPane(props: LibraryPaneProps) {
         aria-labelledby={`library-tab-${snapshot.filter}`}
         onKeyDown={move}
       >
-        {snapshot.loaded && snapshot.total === 0 && snapshot.filter === 'bookmarked' ? (
+        {snapshot.loaded && snapshot.total === 0 && filteredEmpty ? (
+          filteredEmpty
+        ) : snapshot.loaded && snapshot.total === 0 && snapshot.filter === 'bookmarked' ? (
           <div className="library-empty">
             <BookmarkIcon size={28} />
             <p className="library-empty-title">{t('library.emptyBookmarks')}</p>
             <p>{t('library.emptyBookmarksHint')}</p>
+          </div>
+        ) : snapshot.loaded && snapshot.total === 0 && snapshot.filter === 'annotated' ? (
+          <div className="library-empty">
+            <HighlighterIcon size={28} />
+            <p className="library-empty-title">{t('annotations:library.empty')}</p>
+            <p>{t('annotations:library.emptyHint')}</p>
           </div>
         ) : (
           <div role="list" className="library-rows" style={{ height: virtualizer.getTotalSize() }}>
@@ -184,6 +208,7 @@ export function LibraryPane(props: LibraryPaneProps) {
             })}
           </div>
         )}
+      </div>
       </div>
     </section>
   )
@@ -233,6 +258,7 @@ function Row({ summary, index, language, open, tabbable, linkRef, onSelect, onOp
               {t(`language.badge.${summary.language}`)}
             </span>
           </span>
+          {summary.annotationCount > 0 && <AnnotationCount highlights={summary.annotationCount} notes={summary.noteCount} />}
           <time dateTime={summary.publishedAt ?? summary.savedAt} className="row-date" title={dateMeaning}>
             <span aria-hidden="true">{day}</span>
             <span className="visually-hidden">{dateMeaning}</span>
@@ -251,5 +277,21 @@ function Row({ summary, index, language, open, tabbable, linkRef, onSelect, onOp
         onToggle={() => onToggleBookmark(summary)}
       />
     </>
+  )
+}
+
+/** A row's highlights (and notes): an icon and a number, said in full to screen readers and on hover. */
+function AnnotationCount({ highlights, notes }: { highlights: number; notes: number }) {
+  const { t } = useT()
+  const meaning =
+    notes > 0
+      ? t('annotations:library.rowCountWithNotes', { count: highlights, notes: t('annotations:noteCount', { count: notes }) })
+      : t('annotations:library.rowCount', { count: highlights })
+  return (
+    <span className="row-annotations" title={meaning}>
+      <HighlighterIcon size={13} />
+      <span aria-hidden="true">{highlights}</span>
+      <span className="visually-hidden">{meaning}</span>
+    </span>
   )
 }

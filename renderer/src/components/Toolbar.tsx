@@ -1,6 +1,6 @@
 // The window's top bar: the app's name, the import button (over the one real file input, which
 // Electron turns into the native dialog) and the interface language switch.
-import type { ChangeEvent, RefObject } from 'react'
+import type { ChangeEvent, ReactNode, RefObject } from 'react'
 import { useT } from '../translationKeys'
 import type { Language } from '../../../preload/contract'
 import { interfaceLanguages } from '../localeResources'
@@ -12,9 +12,11 @@ export interface ToolbarProps {
   fileInput: RefObject<HTMLInputElement | null>
   onFilesChosen: (files: File[]) => void
   onLanguage: (language: Language) => void
+  /** Beside the app's name: the view switcher. */
+  children?: ReactNode
 }
 
-export function Toolbar({ language, importing, fileInput, onFilesChosen, onLanguage }: ToolbarProps) {
+export function Toolbar({ language, importing, fileInput, onFilesChosen, onLanguage, children }: ToolbarProps) {
   const { t } = useT()
   const chosen = (event: ChangeEvent<HTMLInputElement>): void => {
     const files = [...(event.target.files ?? [])]
@@ -28,6 +30,7 @@ export function Toolbar({ language, importing, fileInput, onFilesChosen, onLangu
         <WartaMark />
         <span className="brand-name">{t('app.name')}</span>
       </div>
+      {children}
       <div className="toolbar-actions">
         <button type="button" className="button button-primary" disabled={importing} onClick={() => fileInput.current?.click()}>
           <FilePlusIcon />

@@ -109,7 +109,7 @@ describe('archives written by earlier releases', () => {
       label: 'catalog',
       version: 2,
       schema: CatalogFile.extend({ version: z.literal(2), shelves: z.array(z.string()) }) as unknown as z.ZodType<CatalogFile>,
-      migrations: [step({ from: 1, input: CatalogFile, up: (v1) => ({ ...v1, version: 2, shelves: [] }) })],
+      migrations: [step({ from: 1, input: CatalogFile.extend({ version: z.literal(1) }), up: (v1) => ({ ...v1, version: 2, shelves: [] }) })],
     }
     const at = new Date('2024-06-01T10:00:00.000Z')
 

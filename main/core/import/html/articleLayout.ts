@@ -2,7 +2,7 @@
 // exactly one block, no inline element or paragraph wraps a block (which the HTML parser
 // would tear apart on the next read), whitespace is collapsed in the DOM itself, and empty
 // blocks are gone. Run on a detached <body> from articleSanitiser.ts.
-import { normaliseTitle } from '../../archive/archive'
+import { normaliseTitle } from '../../archive/titles'
 import { BLOCK_SELECTOR, blockText } from './articleBlocks'
 
 /** Elements that may sit inside a line of text. */

@@ -5,7 +5,8 @@ import { limits } from '../../../../preload/contract'
 import { decodeWebText } from '../../net/charset'
 import { httpUrlOf } from '../../net/httpUrl'
 import { megabytes, webError } from '../../web/webErrors'
-import { extractArticle, type WebArticleDraft } from './htmlArticle'
+import { extractInProcess, type ExtractArticle } from '../../web/articleExtractor'
+import type { WebArticleDraft } from './htmlArticle'
 
 export interface HtmlFile {
   name: string
@@ -23,7 +24,8 @@ export function isHtmlFile(name: string, bytes: Uint8Array): boolean {
   return /^\s*(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html|head)\b/i.test(head)
 }
 
-export function articleFromHtmlFile(file: HtmlFile): WebArticleDraft {
+/** Reads a saved page; `extract` decides where (articleExtractor.ts runs it in a worker). */
+export async function articleFromHtmlFile(file: HtmlFile, extract: ExtractArticle = extractInProcess): Promise<WebArticleDraft> {
   if (file.bytes.length > limits.maxImportBytes) {
     throw webError('TOO_LARGE', `${file.name} is larger than ${megabytes(limits.maxImportBytes)} MB`, {
       name: file.name,
@@ -32,7 +34,7 @@ export function articleFromHtmlFile(file: HtmlFile): WebArticleDraft {
   }
   if (file.bytes.length === 0) throw webError('EMPTY', `${file.name} is empty`, { name: file.name })
   const html = decodeWebText(file.bytes, { kind: 'html' })
-  return extractArticle(html, { url: savedFromUrl(html), name: file.name })
+  return extract(html, { url: savedFromUrl(html), name: file.name })
 }
 
 /**

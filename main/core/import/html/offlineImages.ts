@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto'
 import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { MEDIA_DIR } from '../../archive/bodyFiles'
 import { isAppError } from '../../errors'
 import { fetchResource, type FetchOptions } from '../../net/safeFetch'
 import { finaliseArticleHtmlString, type ArticleHtml } from './articleHtml'
@@ -51,7 +52,7 @@ export const imageLimits = {
   concurrency: 4,
 } as const
 
-export const MEDIA_DIR = 'media'
+export { MEDIA_DIR }
 const ARTICLE_ID = /^[a-z0-9]{16}$/
 let tempCounter = 0
 

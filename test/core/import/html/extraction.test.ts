@@ -196,20 +196,20 @@ describe('importing a page saved from a browser', async () => {
   it('reads relative links against the address the browser noted when saving', async () => {
     const html = `<!-- saved from url=(0041)https://kabar-pesisir.example/2024/03/perahu -->\n${await page('article-og.html')}`
     expect(savedFromUrl(html)).toBe('https://kabar-pesisir.example/2024/03/perahu')
-    const article = articleFromHtmlFile({ name: 'perahu.html', bytes: new TextEncoder().encode(html) })
+    const article = await articleFromHtmlFile({ name: 'perahu.html', bytes: new TextEncoder().encode(html) })
     expect(article.htmlWithRemoteImages).toContain('src="https://kabar-pesisir.example/media/perahu.png"')
   })
 
   it('decodes a windows-1252 file by its meta charset', async () => {
     const bytes = await readFile(join(webFixtures, 'pages', 'legacy-meta-charset.html'))
-    const article = articleFromHtmlFile({ name: 'cafe.html', bytes })
+    const article = await articleFromHtmlFile({ name: 'cafe.html', bytes })
     expect(article.title).toBe('Le café rouvre')
     expect(article.paragraphs[0]).toBe('Le café “Chez Zoë” rouvre après l’hiver — une naïve façade rénovée, à deux pas du marché.')
   })
 
   it('keeps images embedded as data: URLs and drops relative ones it cannot resolve', async () => {
     const png = (await readFile(join(webFixtures, 'images', 'map.png'))).toString('base64')
-    const article = articleFromHtmlFile({
+    const article = await articleFromHtmlFile({
       name: 'inline.html',
       bytes: new TextEncoder().encode(`<html><body><p>Teks berita yang cukup panjang untuk dibaca.</p><img src="data:image/png;base64,${png}"><img src="foto/lokal.jpg"></body></html>`),
     })

@@ -1,0 +1,34 @@
+// What the web features of one host share: the extraction worker, how to fetch (the app's
+// user agent, timeouts) and the feed subscriptions. Made once per handler table.
+import type { Archive } from '../archive/archive'
+import { FeedService } from '../feeds/feedService'
+import type { FetchOptions } from '../net/safeFetch'
+import { userAgentFor } from '../net/safeFetch'
+import { createWorkerExtractor, type ArticleExtractor, type ExtractArticle } from './articleExtractor'
+
+export interface WebOptions {
+  /** The app's version, for the User-Agent header. */
+  appVersion?: string
+  /** Where pages are read; a worker thread of this process by default. */
+  extractor?: ArticleExtractor
+  /** Tests shorten these. */
+  timeouts?: Pick<FetchOptions, 'timeoutMs' | 'connectTimeoutMs'>
+  now?: () => Date
+}
+
+export interface WebServices {
+  extract: ExtractArticle
+  fetch: Pick<FetchOptions, 'userAgent' | 'timeoutMs' | 'connectTimeoutMs'>
+  feeds: FeedService
+}
+
+export function createWebServices(archive: Archive, options: WebOptions = {}): WebServices {
+  // The worker starts on the first page read, not with the host.
+  let extractor: ArticleExtractor | null = options.extractor ?? null
+  const extract: ExtractArticle = (html, extractOptions) => {
+    extractor ??= createWorkerExtractor()
+    return extractor.extract(html, extractOptions)
+  }
+  const fetch = { userAgent: userAgentFor(options.appVersion ?? '0'), ...options.timeouts }
+  return { extract, fetch, feeds: new FeedService({ archive, extract, fetch, ...(options.now ? { now: options.now } : {}) }) }
+}
