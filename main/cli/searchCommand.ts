@@ -64,7 +64,8 @@ export async function searchCommand(options: SearchCommandOptions, t: TFunction,
       let last = 0
       await index.sync(archive, {
         onProgress: ({ done, total }) => {
-          if (Date.now() - last < PROGRESS_EVERY_MS && done < total) return
+          // An index already up to date reports 0 of 0: nothing was built, so nothing to say.
+          if (total === 0 || (Date.now() - last < PROGRESS_EVERY_MS && done < total)) return
           last = Date.now()
           io.err(t('indexing', { done, total }))
         },

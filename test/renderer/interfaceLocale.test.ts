@@ -31,4 +31,13 @@ describe('dates in the interface language', () => {
   it('abbreviates months in the list', () => {
     expect(formatDay(iso, 'id', 'Asia/Jakarta')).toBe('4 Okt 2024')
   })
+
+  it('shows a date the source gave without a time as that day, with no "00:00", in any zone', () => {
+    // "JAKARTA, Jan 15 (Reuters)" is stored as midnight in Jakarta.
+    for (const zone of ['UTC', 'America/New_York', 'Asia/Jakarta']) {
+      expect(formatDateTime('2026-01-15T00:00:00+07:00', 'en', zone)).toBe('15 January 2026')
+      expect(formatDay('2026-01-15T00:00:00+07:00', 'id', zone)).toBe('15 Jan 2026')
+    }
+    expect(formatDateTime('2026-01-15T00:00:00+07:00', 'id')).toBe('15 Januari 2026')
+  })
 })

@@ -5,17 +5,10 @@ import { z } from 'zod'
 
 const IsoDate = z.iso.datetime({ offset: true })
 
-export const FeedId = z.string().regex(/^[a-f0-9]{16}$/, 'a feed id is 16 hex digits')
-export type FeedId = z.infer<typeof FeedId>
+// How many of a feed's articles to keep is the contract's rule, stored as given.
+import { FeedId, FeedRetention as Retention } from '../../../preload/contract'
 
-/** How many of a feed's articles to keep; unset fields do not limit. Bookmarked or annotated ones are always kept. */
-export const Retention = z.strictObject({
-  /** Keep at most this many (newest first). */
-  keepLast: z.number().int().min(1).max(100_000).optional(),
-  /** Drop articles saved more than this many days ago. */
-  keepDays: z.number().int().min(1).max(36_500).optional(),
-})
-export type Retention = z.infer<typeof Retention>
+export { FeedId, Retention }
 
 /** An error as stored: the code is a string here so an older build can still read codes added later. */
 export const StoredError = z.object({
