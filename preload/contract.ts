@@ -399,6 +399,25 @@ export const ArticleVersion = z.strictObject({
 export type ArticleVersion = z.infer<typeof ArticleVersion>
 
 // ---------------------------------------------------------------------------
+// Archive recovery: damaged or missing files the archive repaired when it was opened (see
+// main/core/archive/recovery.ts), told to the user once, in the first window after.
+// ---------------------------------------------------------------------------
+export const recoveryActions = ['restored-backup', 'rebuilt', 'reset', 'set-aside'] as const
+
+export const RecoveryItem = z.strictObject({
+  /** Which file: the list of articles, the bookmarks and settings, or one article's text. */
+  what: z.enum(['catalog', 'state', 'article']),
+  action: z.enum(recoveryActions),
+  /** Where the damaged copy is kept, as a full path; null when the file was missing rather than damaged. */
+  keptAt: z.string().nullable(),
+  /** When the backup it was restored from was taken; null when it was not restored from one. */
+  backupTakenAt: IsoDate.nullable(),
+  /** Articles listed again from their own files (all of them when the list was rebuilt). */
+  articlesFromBodies: z.number().int().min(0),
+})
+export type RecoveryItem = z.infer<typeof RecoveryItem>
+
+// ---------------------------------------------------------------------------
 // Calls: renderer → main
 // ---------------------------------------------------------------------------
 const noInput = z.strictObject({})
@@ -423,6 +442,8 @@ export const contract = {
       source: z.string().trim().min(1).max(limits.maxSourceLength).optional(),
       /** true: only articles never opened. */
       unread: z.boolean().optional(),
+      /** Only the articles this feed subscription brought (the Feeds view's "show its articles"). */
+      feedId: FeedId.optional(),
       offset: z.number().int().min(0).default(0),
       limit: z.number().int().min(1).max(limits.maxPageSize).default(100),
     }),
@@ -628,6 +649,18 @@ export const contract = {
     input: noInput,
     output: z.strictObject({ sources: z.array(SourceCount) }),
   },
+
+  // -- archive recovery ----------------------------------------------------------
+  /** Repairs not yet dismissed, oldest first; `seen` is what dismissRecoveryReport takes to dismiss exactly these. */
+  getRecoveryReport: {
+    input: noInput,
+    output: z.strictObject({ items: z.array(RecoveryItem), seen: z.number().int().min(0) }),
+  },
+  /** The user read the report: repairs up to `seen` are not reported again (later ones still are). */
+  dismissRecoveryReport: {
+    input: z.strictObject({ seen: z.number().int().min(0).max(1_000_000) }),
+    output: z.strictObject({ remaining: z.number().int().min(0) }),
+  },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>
 
 export type Contract = typeof contract
@@ -650,7 +683,7 @@ export const events = {
   /** The search index is being built or brought up to date; done === total when it has finished. */
   searchIndexProgress: IndexingProgress,
   /** The native menu asked the renderer to do something it owns. */
-  menuCommand: z.strictObject({ command: z.enum(['import', 'toggleBookmark', 'showLibrary', 'showBookmarks']) }),
+  menuCommand: z.strictObject({ command: z.enum(['import', 'toggleBookmark', 'showLibrary', 'showBookmarks', 'saveFromUrl', 'showFeeds']) }),
 } as const satisfies Record<string, z.ZodType>
 
 export type Events = typeof events

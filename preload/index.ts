@@ -40,6 +40,9 @@ export const methodNames = [
   'searchArticles',
   'getSearchStatus',
   'listSources',
+  // archive recovery
+  'getRecoveryReport',
+  'dismissRecoveryReport',
 ] as const satisfies readonly Method[]
 
 export const eventNames = ['settingsChanged', 'archiveChanged', 'feedsRefreshed', 'searchIndexProgress', 'menuCommand'] as const satisfies readonly EventName[]

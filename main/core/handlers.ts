@@ -7,6 +7,7 @@ import type { Archive } from './archive/archive'
 import { AppError } from './errors'
 import { importFiles } from './import/importFiles'
 import { createAnnotationHandlers } from './annotations/annotationHandlers'
+import { createRecoveryHandlers } from './archive/recoveryHandlers'
 import { createSearchHandlers } from './search/searchHandlers'
 import type { SearchIndex } from './search/searchIndex'
 import { createFeedHandlers } from './feeds/feedHandlers'
@@ -98,5 +99,6 @@ export function createHandlers(ctx: HostContext): Handlers {
     ...createSearchHandlers(ctx),
     ...createWebHandlers(ctx, web),
     ...createFeedHandlers(web),
+    ...createRecoveryHandlers(ctx),
   }
 }

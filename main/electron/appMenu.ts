@@ -11,8 +11,11 @@ export const menuStrings: Readonly<Record<Language, MenuStrings>> = Object.freez
 /** What the menu's items do; the app wires them to dialogs, the archive and renderer events. */
 export interface MenuActions {
   importFiles(): void
+  /** The page's "Save from web address" dialog. */
+  saveFromUrl(): void
   showLibrary(): void
   showBookmarks(): void
+  showFeeds(): void
   toggleBookmark(): void
   setLanguage(language: Language): void
   about(): void
@@ -59,6 +62,7 @@ export function menuTemplate(context: MenuContext, actions: MenuActions): MenuIt
     label: label(s.file),
     submenu: [
       { id: 'import', label: label(s.import), accelerator: 'CmdOrCtrl+O', click: () => actions.importFiles() },
+      { id: 'saveFromUrl', label: label(s.saveFromUrl), accelerator: 'CmdOrCtrl+L', click: () => actions.saveFromUrl() },
       ...(mac ? [] : [{ type: 'separator' } as const, { id: 'quit', label: label(s.quit), role: 'quit' } as const]),
     ],
   }
@@ -90,6 +94,7 @@ export function menuTemplate(context: MenuContext, actions: MenuActions): MenuIt
     submenu: [
       { id: 'library', label: label(s.library), accelerator: 'CmdOrCtrl+1', click: () => actions.showLibrary() },
       { id: 'bookmarks', label: label(s.bookmarks), accelerator: 'CmdOrCtrl+2', click: () => actions.showBookmarks() },
+      { id: 'feeds', label: label(s.feeds), accelerator: 'CmdOrCtrl+3', click: () => actions.showFeeds() },
       { type: 'separator' },
       {
         id: 'language',

@@ -27,9 +27,9 @@ async function readForImport(path: string): Promise<FileToImport> {
     const { size, isFile } = await handle.stat().then((s) => ({ size: s.size, isFile: s.isFile() }))
     if (!isFile) throw new AppError('UNREADABLE', `${name} is not a file`, { name })
     if (size > limits.maxImportBytes) {
-      const limitMiB = limits.maxImportBytes / (1024 * 1024)
-      // Both names, as decodeText and the locale files each use one.
-      throw new AppError('TOO_LARGE', `${name} is larger than ${limitMiB} MiB`, { name, limitMiB, maxMegabytes: limitMiB })
+      const maxMegabytes = limits.maxImportBytes / (1024 * 1024)
+      // The params are the ones locales/*/errors.json interpolates for TOO_LARGE.
+      throw new AppError('TOO_LARGE', `${name} is larger than ${maxMegabytes} MiB`, { name, maxMegabytes })
     }
     return { name, bytes: await handle.readFile() }
   } finally {

@@ -203,6 +203,8 @@ export async function startWarta(options: StartOptions = {}): Promise<RunningWar
 
   const actions: MenuActions = {
     importFiles: () => void chooseAndImport().catch(reportImportFailure),
+    saveFromUrl: () => sendEvent(contents(), 'menuCommand', { command: 'saveFromUrl' }),
+    showFeeds: () => sendEvent(contents(), 'menuCommand', { command: 'showFeeds' }),
     showLibrary: () => sendEvent(contents(), 'menuCommand', { command: 'showLibrary' }),
     showBookmarks: () => sendEvent(contents(), 'menuCommand', { command: 'showBookmarks' }),
     toggleBookmark: () => sendEvent(contents(), 'menuCommand', { command: 'toggleBookmark' }),

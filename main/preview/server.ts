@@ -75,7 +75,8 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
       return sendJson(res, 415, failure({ code: 'INVALID_INPUT', message: 'send application/json' }))
     }
     const body = await readBody(req, maxBodyBytes)
-    if (body === null) return sendJson(res, 413, failure({ code: 'TOO_LARGE', message: 'request too large' }))
+    // TOO_LARGE's words take maxMegabytes; the renderer adds the name of the file it was sending.
+    if (body === null) return sendJson(res, 413, failure({ code: 'TOO_LARGE', message: 'request too large', params: { maxMegabytes: Math.floor(maxBodyBytes / (1024 * 1024)) } }))
     let input: unknown
     try {
       input = body.length === 0 ? {} : JSON.parse(body.toString('utf8'))

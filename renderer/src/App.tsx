@@ -7,12 +7,12 @@ import { isElectron, onEvent, request } from './bridge'
 import { ImportResults } from './components/ImportResults'
 import { LibraryPane } from './components/LibraryPane'
 import { ReaderPane } from './components/ReaderPane'
+import { RecoveryBanner } from './components/RecoveryBanner'
 import { Toolbar } from './components/Toolbar'
 import { Welcome } from './components/Welcome'
 import { CloseIcon } from './components/Icons'
 import { errorParams } from './errorText'
 import { isInterfaceLanguage } from './i18n'
-import { importSelection } from './importSelection'
 import { isTextEntry, shortcutFor } from './keyboardShortcuts'
 import { LibraryPages, type LibraryFilter } from './libraryPages'
 import { AnnotationsView } from './annotations/AnnotationsView'
@@ -20,6 +20,8 @@ import type { AnnotationEvents } from './annotations/useArticleAnnotations'
 import { ViewSwitcher, type AppView } from './components/ViewSwitcher'
 import { SearchPages } from './search/searchPages'
 import { useLibrarySearch } from './search/useLibrarySearch'
+import { FeedsView } from './feeds/FeedsView'
+import { noImportNote, useWebImport, type ImportNote } from './web/useWebImport'
 
 const articleHash = /^#\/article\/([a-z0-9]{16})$/
 const mac = /Mac|iPhone|iPad/.test(navigator.platform)
@@ -38,7 +40,7 @@ export function App({ startupError }: { startupError: AppErrorData | null }) {
   const [readerFocus, setReaderFocus] = useState(0)
   const [listFocus, setListFocus] = useState(0)
   const [busy, setBusy] = useState<'files' | 'samples' | null>(null)
-  const [results, setResults] = useState<ImportOutcome[] | null>(null)
+  const [results, setResults] = useState<{ outcomes: ImportOutcome[]; note: ImportNote } | null>(null)
   const [notice, setNotice] = useState<AppErrorData | null>(startupError)
   const fileInput = useRef<HTMLInputElement>(null)
   const [view, setView] = useState<AppView>('library')
@@ -178,28 +180,33 @@ export function App({ startupError }: { startupError: AppErrorData | null }) {
 
   // -- importing -------------------------------------------------------------
 
+  /** Articles came or went some other way (a saved page, a feed): the lists and the open article read again. */
+  const archiveChanged = useCallback(async () => {
+    await Promise.all([library.refresh(), search.refresh()])
+    setArticleVersion((n) => n + 1)
+  }, [library, search])
+
   const showOutcomes = useCallback(
-    async (outcomes: ImportOutcome[]) => {
-      setResults(outcomes)
-      await Promise.all([library.refresh(), search.refresh()])
+    async (outcomes: ImportOutcome[], note: ImportNote = noImportNote) => {
+      setResults({ outcomes, note })
       // Related links in the open article may now point at something.
-      setArticleVersion((n) => n + 1)
+      await archiveChanged()
     },
-    [library, search],
+    [archiveChanged],
   )
 
-  const importFiles = useCallback(
-    async (files: File[]) => {
-      setBusy('files')
-      try {
-        const outcomes = await importSelection(files, (batch) => request('importFiles', { files: batch }))
-        await showOutcomes(outcomes)
-      } finally {
-        setBusy(null)
-      }
+  // Drops, pastes, "Save from URL" and batched imports with progress (web/useWebImport.tsx).
+  const webImport = useWebImport({
+    enabled: snapshot.archiveKnown,
+    onOutcomes: showOutcomes,
+    onSaved: async (articleId) => {
+      await archiveChanged()
+      setView('library')
+      openArticle(articleId)
     },
-    [showOutcomes],
-  )
+    onError: setNotice,
+  })
+  const { importFiles, openSaveUrl } = webImport
 
   const importSamples = useCallback(async () => {
     setBusy('samples')
@@ -251,8 +258,12 @@ export function App({ startupError }: { startupError: AppErrorData | null }) {
     const off = [
       onEvent('settingsChanged', (settings) => void i18n.changeLanguage(settings.language)),
       onEvent('archiveChanged', ({ outcomes }) => void showOutcomes(outcomes)),
+      // Feeds refreshed in the background: new articles in the list, no results panel.
+      onEvent('feedsRefreshed', () => void archiveChanged()),
       onEvent('menuCommand', ({ command }) => {
         if (command === 'import') chooseFiles()
+        else if (command === 'saveFromUrl') openSaveUrl()
+        else if (command === 'showFeeds') setView('feeds')
         else if (command === 'toggleBookmark') toggleCurrentBookmark()
         else if (command === 'showLibrary') {
           setView('library')
@@ -264,14 +275,15 @@ export function App({ startupError }: { startupError: AppErrorData | null }) {
       }),
     ]
     return () => off.forEach((stop) => stop())
-  }, [i18n, showOutcomes, chooseFiles, toggleCurrentBookmark, changeFilter])
+  }, [i18n, showOutcomes, archiveChanged, chooseFiles, openSaveUrl, toggleCurrentBookmark, changeFilter])
 
   useEffect(() => {
     const keydown = (event: KeyboardEvent): void => {
-      if (event.defaultPrevented || event.isComposing) return
+      // A modal dialog owns the keyboard (its Escape closes it, not the article behind).
+      if (event.defaultPrevented || event.isComposing || document.querySelector('dialog[open]')) return
       const command = shortcutFor(
         { key: event.key, ctrlKey: event.ctrlKey, metaKey: event.metaKey, altKey: event.altKey, shiftKey: event.shiftKey, typing: isTextEntry(document.activeElement as HTMLInputElement | null) },
-        { mac, menuHandlesBookmarkAccelerator: isElectron() },
+        { mac, menuHandlesBookmarkAccelerator: isElectron(), menuHandlesSaveFromUrlAccelerator: isElectron() },
       )
       if (command === 'toggleBookmark') {
         event.preventDefault()
@@ -283,18 +295,29 @@ export function App({ startupError }: { startupError: AppErrorData | null }) {
         event.preventDefault()
         setView('library')
         focusSearch()
+      } else if (command === 'saveFromUrl') {
+        event.preventDefault()
+        openSaveUrl()
       }
     }
     window.addEventListener('keydown', keydown)
     return () => window.removeEventListener('keydown', keydown)
-  }, [toggleCurrentBookmark, backToLibrary, focusSearch])
+  }, [toggleCurrentBookmark, backToLibrary, focusSearch, openSaveUrl])
 
   // -- layout ----------------------------------------------------------------
 
-  const empty = snapshot.archiveKnown && snapshot.archiveTotal === 0
+  // The Feeds view stays reachable from the welcome: following a feed is a way to begin.
+  const empty = snapshot.archiveKnown && snapshot.archiveTotal === 0 && view !== 'feeds'
   return (
     <div className="app">
-      <Toolbar language={language} importing={busy !== null} fileInput={fileInput} onFilesChosen={(files) => void importFiles(files)} onLanguage={(l) => void changeLanguage(l)}>
+      <Toolbar
+        language={language}
+        importing={busy !== null || webImport.importing}
+        fileInput={fileInput}
+        onFilesChosen={(files) => void importFiles(files)}
+        onLanguage={(l) => void changeLanguage(l)}
+        onSaveUrl={() => openSaveUrl()}
+      >
         {snapshot.archiveKnown && !empty && <ViewSwitcher view={view} onView={setView} />}
       </Toolbar>
       <main className={empty ? 'content content-welcome' : view === 'library' ? 'content' : 'content content-view'}>
@@ -303,9 +326,25 @@ export function App({ startupError }: { startupError: AppErrorData | null }) {
             {t('app.loading')}
           </p>
         ) : empty ? (
-          <Welcome busy={busy} onImport={chooseFiles} onSamples={() => void importSamples()} />
+          <Welcome
+            busy={busy ?? (webImport.importing ? 'files' : null)}
+            onImport={chooseFiles}
+            onSamples={() => void importSamples()}
+            onSaveUrl={() => openSaveUrl()}
+            onFeeds={() => setView('feeds')}
+          />
         ) : view === 'annotations' ? (
           <AnnotationsView language={language} onOpen={openAtAnnotation} onError={setNotice} />
+        ) : view === 'feeds' ? (
+          <FeedsView
+            language={language}
+            onShowArticles={(feed) => {
+              setView('library')
+              setSelectedIndex(0)
+              searching.setView({ sort: searching.view.sort, feedId: feed.id })
+            }}
+            onArchiveChanged={() => void archiveChanged()}
+          />
         ) : (
           <>
             <LibraryPane
@@ -337,6 +376,7 @@ export function App({ startupError }: { startupError: AppErrorData | null }) {
         )}
       </main>
       <div className="overlays">
+        <RecoveryBanner />
         {shownNotice && (
           <div className="notice" role="alert">
             <span>{t(`errors:${shownNotice.code}`, errorParams(shownNotice))}</span>
@@ -354,8 +394,10 @@ export function App({ startupError }: { startupError: AppErrorData | null }) {
             </button>
           </div>
         )}
-        {results && <ImportResults outcomes={results} onOpen={(id) => openArticle(id)} onClose={() => setResults(null)} />}
+        {webImport.overlays}
+        {results && <ImportResults outcomes={results.outcomes} note={results.note} onOpen={(id) => openArticle(id)} onClose={() => setResults(null)} />}
       </div>
+      {webImport.layers}
     </div>
   )
 }

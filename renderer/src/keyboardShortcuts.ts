@@ -1,6 +1,6 @@
 // Which app command a key press means. Kept free of the DOM's event classes so the rules can
 // be tested directly: single letters never fire while the person is typing.
-export type ShortcutCommand = 'toggleBookmark' | 'back' | 'highlight' | 'focusSearch'
+export type ShortcutCommand = 'toggleBookmark' | 'back' | 'highlight' | 'focusSearch' | 'saveFromUrl'
 
 export interface KeyPress {
   key: string
@@ -15,6 +15,8 @@ export interface KeyPress {
 export interface ShortcutContext {
   /** In Electron the native menu's CmdOrCtrl+D accelerator already sends toggleBookmark. */
   menuHandlesBookmarkAccelerator: boolean
+  /** In Electron the native menu's CmdOrCtrl+L accelerator already sends saveFromUrl. */
+  menuHandlesSaveFromUrlAccelerator?: boolean
   /** macOS uses Cmd where other systems use Ctrl. */
   mac: boolean
 }
@@ -26,6 +28,10 @@ export function shortcutFor(press: KeyPress, context: ShortcutContext): Shortcut
 
   if (key === 'd' && primary && !otherModifier && !press.altKey && !press.shiftKey) {
     return context.menuHandlesBookmarkAccelerator ? null : 'toggleBookmark'
+  }
+  // Ctrl/Cmd+L: an address, as in a browser's location bar; from inside a text field too.
+  if (key === 'l' && primary && !otherModifier && !press.altKey && !press.shiftKey) {
+    return context.menuHandlesSaveFromUrlAccelerator ? null : 'saveFromUrl'
   }
   // Ctrl/Cmd+F finds, as everywhere; it works from inside a text field too.
   if (key === 'f' && primary && !otherModifier && !press.altKey && !press.shiftKey) return 'focusSearch'

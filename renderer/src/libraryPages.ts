@@ -22,12 +22,15 @@ export interface LibraryView {
   source?: string
   /** true: only articles never opened. */
   unread?: boolean
+  /** Only the articles a feed subscription brought (from the Feeds view). */
+  feedId?: string
 }
 
 export const defaultLibraryView: LibraryView = { sort: 'published' }
 
 /** True when the view hides some articles (not just orders them). */
-export const isNarrowed = (view: LibraryView): boolean => view.language !== undefined || view.source !== undefined || view.unread !== undefined
+export const isNarrowed = (view: LibraryView): boolean =>
+  view.language !== undefined || view.source !== undefined || view.unread !== undefined || view.feedId !== undefined
 
 export type FetchPage = (query: { filter: LibraryFilter; offset: number; limit: number } & LibraryView) => Promise<Result<LibraryPage>>
 

@@ -9,6 +9,7 @@ import { createI18n } from './i18n'
 import './styles.css'
 import './annotations/annotations.css'
 import './search/search.css'
+import './web/web.css'
 
 const settings = await request('getSettings', {})
 // Main decides from the OS locale; if it cannot answer, the browser's locale is the best guess.

@@ -4,9 +4,12 @@
 import type { i18n as I18n } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import type annotations from '../../locales/en/annotations.json'
+import type archive from '../../locales/en/archive.json'
 import type errors from '../../locales/en/errors.json'
+import type feeds from '../../locales/en/feeds.json'
 import type search from '../../locales/en/search.json'
 import type translation from '../../locales/en/translation.json'
+import type web from '../../locales/en/web.json'
 
 type PluralSuffix = 'zero' | 'one' | 'two' | 'few' | 'many' | 'other'
 type WithoutPlural<K extends string> = K extends `${infer Base}_${PluralSuffix}` ? Base : K
@@ -18,7 +21,10 @@ export type TranslationKey =
   | KeysOf<typeof translation>
   | `errors:${KeysOf<typeof errors>}`
   | `annotations:${KeysOf<typeof annotations>}`
+  | `archive:${KeysOf<typeof archive>}`
   | `search:${KeysOf<typeof search>}`
+  | `web:${KeysOf<typeof web>}`
+  | `feeds:${KeysOf<typeof feeds>}`
 
 export type Translate = (key: TranslationKey, options?: Record<string, unknown>) => string
 

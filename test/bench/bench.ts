@@ -12,11 +12,12 @@ import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { RESULT_PREFIX, argValue } from './measure'
 import { renderReport, type BenchRun, type SizeResult } from './benchReport'
+import { BODY_VERSION, CATALOG_VERSION, STATE_VERSION } from '../../main/core/archive/records'
 import { writeSyntheticArchive } from './syntheticArchive'
 
 const here = dirname(fileURLToPath(import.meta.url))
 /** Bump when the generator changes, so cached archives are regenerated. */
-const GENERATOR_VERSION = 3
+const GENERATOR_VERSION = 5
 
 const sizes = argValue('sizes', '1000,10000,100000').split(',').map(Number)
 const out = resolve(argValue('out', join(here, 'results')))
@@ -47,7 +48,8 @@ function child(script: string, args: string[], heapMb?: number): Promise<Record<
 }
 
 async function ensureArchive(n: number): Promise<string> {
-  const dir = join(work, `archive-${n}-g${GENERATOR_VERSION}`)
+  // The archive's file formats are part of the name: a new format means a new archive, not a migration on every open.
+  const dir = join(work, `archive-${n}-g${GENERATOR_VERSION}-f${CATALOG_VERSION}.${STATE_VERSION}.${BODY_VERSION}`)
   const marker = join(dir, '.generated')
   if (existsSync(marker)) return dir
   await rm(dir, { recursive: true, force: true })

@@ -103,8 +103,9 @@ export function createArticleGenerator(seed: number): () => SyntheticArticle {
         // Indonesian copy quotes English now and then.
         parts.push(sentence(english || random() < 0.03))
       }
-      let paragraph = parts.join(' ')
-      if (paragraphs.length === 0) paragraph = `${where} (${who}) - ${paragraph}`
+      // The dateline ("Jakarta (ANTARA) - ") is not part of the text: the parser takes it off the
+      // first paragraph into `dateline`, and dispatchText() puts it back for import benchmarks.
+      const paragraph = parts.join(' ')
       paragraphs.push(paragraph)
       size += paragraph.length + 1
     }
@@ -242,5 +243,7 @@ export async function writeSyntheticArchive(dir: string, count: number, options:
 /** An article as a plain-text dispatch file, like the bundled samples, for import benchmarks. */
 export function dispatchText(article: SyntheticArticle): string {
   const published = article.publishedAt ? `${article.publishedAt.slice(0, 10)} ${article.publishedAt.slice(11, 16)} WIB\n` : ''
-  return `${article.title}\n${published}${article.paragraphs.join('\n')}\n`
+  const { place, agency } = article.dateline
+  const [lead = '', ...rest] = article.paragraphs
+  return `${article.title}\n\n${published}${[`${place} (${agency}) - ${lead}`, ...rest].join('\n')}\n`
 }

@@ -6,6 +6,7 @@ import { bodyPath, openArchive } from '../../main/core/archive/archive'
 import { invoke } from '../../main/core/invoke'
 import { feedIdOf } from '../../main/core/feeds/subscription'
 import { base64, tempHost, type TempHost } from '../helpers/tempArchive'
+import { englishDispatch, validInputs } from '../helpers/validInputs'
 import { fixture, startLocalSite, type LocalSite } from './web/localSite'
 
 const dispatch = `Bandung (ANTARA) - Pemerintah Kota Bandung meresmikan taman baca baru di tepi Sungai Cikapundung pada Sabtu pagi, lengkap dengan rak buku terbuka untuk warga.
@@ -18,9 +19,6 @@ Perpustakaan keliling kembali menyapa warga Bandung
 Pewarta: Rina Kusuma
 Editor: Budi Santoso
 Copyright © ANTARA 2024`
-
-const englishDispatch = `JAKARTA, March 3 (Reuters) - A new ferry route linking two small islands in the Thousand Islands chain began service on Sunday, cutting the trip for commuters to under an hour.
-Operators said the boats would run four times a day during the first month.`
 
 const ok = <T>(r: Result<T>): T => {
   if (!r.ok) throw new Error(`expected ok, got ${r.error.code}: ${r.error.message}`)
@@ -240,58 +238,13 @@ describe('validation of every method', () => {
     }
   })
 
-  /** A deleted annotation as the UI would hand it back for undo. */
-  const restorable = (articleId: string) => ({
-    id: '11111111-1111-4111-8111-111111111111',
-    articleId,
-    colour: 'blue',
-    note: '',
-    quote: { exact: 'words', prefix: '', suffix: '' },
-    position: { start: 0, end: 5 },
-    contentHash: 'a'.repeat(64),
-    createdAt: '2024-06-01T10:00:00.000Z',
-    updatedAt: '2024-06-01T10:00:00.000Z',
-  })
-
   it('every output matches its contract schema', async () => {
     const { outcomes } = ok(await call('importSamples', {}))
     const first = outcomes[0]
     if (!first || first.status === 'failed') throw new Error('samples failed')
     const id = first.article.id
-    const inputs: { [M in (typeof methods)[number]]: unknown } = {
-      getSettings: {},
-      setLanguage: { language: 'en' },
-      listArticles: { filter: 'all', offset: 0, limit: 5 },
-      getArticle: { articleId: id },
-      importFiles: { files: [{ name: 'x.txt', contentBase64: base64(englishDispatch) }] },
-      importSamples: {},
-      setBookmark: { articleId: id, bookmarked: true },
-      markRead: { articleId: id },
-      renameArticle: { articleId: id, title: 'A new title' },
-      createAnnotation: { articleId: id, start: 0, end: 5, note: 'First words' },
-      restoreAnnotation: { annotation: restorable(id) },
-      updateAnnotation: { id: restorable(id).id, colour: 'green' },
-      deleteAnnotation: { id: restorable(id).id },
-      listArticleAnnotations: { articleId: id },
-      listAnnotations: { colour: 'yellow', offset: 0, limit: 5 },
-      exportArticleAnnotations: { articleId: id },
-      exportAnnotations: {},
-      importAnnotations: { content: '[]' },
-      importUrl: { url: site.url('/pages/article-og.html') },
-      listFeeds: {},
-      addFeed: { url: site.url('/feeds/rss.xml') },
-      refreshFeeds: {},
-      setFeedRetention: { feedId: feedIdOf(site.url('/feeds/rss.xml')), retention: { keepLast: 10 } },
-      removeFeed: { feedId: feedIdOf(site.url('/feeds/rss.xml')), deleteArticles: true },
-      importOpml: { name: 'feeds.opml', contentBase64: base64('<opml version="2.0"><body><outline text="A" xmlUrl="https://a.example/feed.xml"/></body></opml>') },
-      exportOpml: {},
-      listVersions: { articleId: id },
-      getVersion: { articleId: id, index: 0 },
-      openExternal: { url: 'https://example.com/' },
-      searchArticles: { query: 'festival lang:id', sort: 'relevance' },
-      getSearchStatus: {},
-      listSources: {},
-    }
+    const feedUrl = site.url('/feeds/rss.xml')
+    const inputs = validInputs({ articleId: id, pageUrl: site.url('/pages/article-og.html'), feedUrl, feedId: feedIdOf(feedUrl) })
     for (const method of methods) {
       const r = await call(method, inputs[method])
       expect(r.ok, method).toBe(true)

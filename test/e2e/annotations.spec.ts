@@ -200,7 +200,7 @@ test.describe('highlights and notes, in Indonesian', () => {
     await selectWithMouse(page, garutFirst, phrase, garutFirst, phrase)
     await toolbar.getByRole('button', { name: 'Tambah catatan' }).click()
     await page.getByRole('textbox', { name: 'Catatan' }).fill('Bandingkan dengan musim lalu')
-    await page.getByRole('button', { name: 'Simpan' }).click()
+    await page.getByRole('button', { name: 'Simpan', exact: true }).click()
     await expect(page.locator('mark.hl-yellow')).toHaveText(phrase)
 
     // Every note across the archive, newest first, with the article's title.

@@ -125,6 +125,15 @@ describe('menu items', () => {
     expect(sent('menuCommand')).toEqual([{ command: 'showLibrary' }, { command: 'showBookmarks' }, { command: 'toggleBookmark' }])
   })
 
+  it('File ▸ Save from Web Address (Ctrl/Cmd+L) and View ▸ Feeds (Ctrl/Cmd+3) open the page’s dialog and view', async () => {
+    started = await startTestApp({ locale: 'id-ID' })
+    expect(item('saveFromUrl')).toMatchObject({ label: '&Simpan dari Alamat Web…', accelerator: 'CmdOrCtrl+L' })
+    expect(item('feeds')).toMatchObject({ label: '&Umpan Berita', accelerator: 'CmdOrCtrl+3' })
+    item('saveFromUrl').click?.()
+    item('feeds').click?.()
+    expect(sent('menuCommand')).toEqual([{ command: 'saveFromUrl' }, { command: 'showFeeds' }])
+  })
+
   it('Help ▸ About shows the version', async () => {
     started = await startTestApp()
     item('about').click?.()
@@ -133,7 +142,7 @@ describe('menu items', () => {
   })
 
   it('on macOS puts Quit in the app menu and drops Windows-style mnemonics', () => {
-    const actions: MenuActions = { importFiles() {}, showLibrary() {}, showBookmarks() {}, toggleBookmark() {}, setLanguage() {}, about() {} }
+    const actions: MenuActions = { importFiles() {}, saveFromUrl() {}, showLibrary() {}, showBookmarks() {}, showFeeds() {}, toggleBookmark() {}, setLanguage() {}, about() {} }
     const mac = menuTemplate({ language: 'en', platform: 'darwin', appName: 'Warta', developer: false }, actions) as MenuItem[]
     expect(labels(mac)).toEqual(['Warta', 'File', 'Edit', 'View', 'Article', 'Window', 'Help'])
     expect(findMenuItem(mac, 'quit')).toBeUndefined()

@@ -48,6 +48,15 @@ describe('keyboard shortcuts', () => {
     expect(shortcutFor(press('H', { ctrlKey: true, shiftKey: true, typing: true }), browser)).toBeNull()
   })
 
+  it('opens "Save from web address" with Ctrl+L (Cmd+L on a Mac), even from a text field, unless the native menu owns it', () => {
+    expect(shortcutFor(press('l', { ctrlKey: true }), browser)).toBe('saveFromUrl')
+    expect(shortcutFor(press('L', { ctrlKey: true, typing: true }), browser)).toBe('saveFromUrl')
+    expect(shortcutFor(press('l', { metaKey: true }), { ...browser, mac: true })).toBe('saveFromUrl')
+    expect(shortcutFor(press('l'), browser)).toBeNull()
+    expect(shortcutFor(press('l', { ctrlKey: true, shiftKey: true }), browser)).toBeNull()
+    expect(shortcutFor(press('l', { ctrlKey: true }), { ...browser, menuHandlesSaveFromUrlAccelerator: true })).toBeNull()
+  })
+
   it('does not take Ctrl+B or other browser shortcuts', () => {
     expect(shortcutFor(press('b', { ctrlKey: true }), browser)).toBeNull()
     expect(shortcutFor(press('d', { ctrlKey: true, shiftKey: true }), browser)).toBeNull()

@@ -25,7 +25,9 @@ export function makeSelectors(
   if (start > 0 && isLowSurrogate(plainText.charCodeAt(start))) start--
   if (end < plainText.length && isHighSurrogate(plainText.charCodeAt(end - 1))) end++
   if (end - start > annotationLimits.maxQuoteLength) {
+    // context picks errors.json's TOO_LARGE_highlight, which interpolates max.
     throw new AppError('TOO_LARGE', `A highlight can hold at most ${annotationLimits.maxQuoteLength} characters`, {
+      context: 'highlight',
       max: annotationLimits.maxQuoteLength,
     })
   }

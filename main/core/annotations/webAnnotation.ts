@@ -212,8 +212,8 @@ export function importWebAnnotations(
   // The JSON is parsed whole, so this bounds memory.
   if (text.length > annotationLimits.maxImportChars) {
     return failure(
+      // TOO_LARGE_annotations interpolates maxMegabytes, and the file name the renderer adds.
       new AppError('TOO_LARGE', 'The annotation file is too large', {
-        max: annotationLimits.maxImportChars,
         maxMegabytes: annotationLimits.maxImportChars / (1024 * 1024),
         context: 'annotations',
       }),

@@ -16,6 +16,8 @@ export interface FsOps {
   writeTemp(path: string, text: string): Promise<void>
   rename(from: string, to: string): Promise<void>
   syncDir(dir: string): Promise<void>
+  /** Appends to a file (creating it), its data synced before it resolves: a journal entry (journal.ts). */
+  append(path: string, text: string): Promise<void>
 }
 
 async function syncPath(path: string): Promise<void> {
@@ -38,6 +40,16 @@ export const realFs: FsOps = {
     }
   },
   rename,
+  async append(path, text) {
+    const handle = await open(path, 'a', 0o600)
+    try {
+      await handle.writeFile(text, 'utf8')
+      // fdatasync also flushes the new length, which is what reading the entry back needs.
+      await handle.datasync()
+    } finally {
+      await handle.close()
+    }
+  },
   async syncDir(dir) {
     // Windows cannot open a directory for fsync; NTFS journals the rename itself.
     if (process.platform === 'win32') return
@@ -180,6 +192,76 @@ export async function writeFileDurably(path: string, text: string, fs: FsOps = r
   }
 }
 
+/** Files of one batch handled at once: enough for their fsyncs to share the disk's journal commits. */
+const BATCH_CONCURRENCY = 32
+
+/** Runs `work` over `items`, `limit` at a time; stops starting new ones after a failure, waits for those running, then throws it. */
+async function eachLimited<T>(items: readonly T[], limit: number, work: (item: T, index: number) => Promise<void>): Promise<void> {
+  let next = 0
+  let failure: { error: unknown } | null = null
+  const worker = async (): Promise<void> => {
+    while (failure === null && next < items.length) {
+      const i = next++
+      try {
+        await work(items[i] as T, i)
+      } catch (e) {
+        failure ??= { error: e }
+      }
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker))
+  if (failure) throw (failure as { error: unknown }).error
+}
+
+/** One step of a save, tried again after a pause when the error tends to pass (see TRANSIENT). */
+async function withRetries(step: () => Promise<void>): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await step()
+    } catch (e) {
+      const delay = RETRY_DELAYS_MS[attempt]
+      if (delay === undefined || !TRANSIENT.has(errorCode(e))) throw e
+      await sleep(delay)
+    }
+  }
+}
+
+/**
+ * Replaces many files at once (the bodies of an import), each atomically and durably as
+ * writeFileDurably does, but in phases — every temp file written and synced, then all renamed,
+ * then each directory synced once — so the fsyncs of the batch overlap instead of queueing. Each
+ * path is pushed to `replaced` as it is renamed into place. On failure (AppError WRITE_FAILED)
+ * no temp file is left; files already in `replaced` are the caller's to put back.
+ */
+export async function writeFilesDurably(files: readonly { path: string; text: string }[], fs: FsOps = realFs, replaced: string[] = []): Promise<void> {
+  const dirs = [...new Set(files.map((f) => dirname(f.path)))]
+  const temps = files.map((f) => tempPathFor(f.path))
+  const step = (path: string, run: () => Promise<void>): Promise<void> => withRetries(run).catch((e: unknown) => Promise.reject(writeFailed(path, e)))
+  try {
+    for (const dir of dirs) await step(join(dir, '.'), () => ensureDir(dir, fs))
+    await eachLimited(files, BATCH_CONCURRENCY, (f, i) => {
+      let tried = false
+      return step(f.path, async () => {
+        // A failed try may have left a half-written temp file.
+        if (tried) await unlink(temps[i] as string).catch(() => {})
+        tried = true
+        await fs.writeTemp(temps[i] as string, f.text)
+      })
+    })
+    await eachLimited(files, BATCH_CONCURRENCY, async (f, i) => {
+      await step(f.path, () => fs.rename(temps[i] as string, f.path))
+      replaced.push(f.path)
+    })
+  } catch (e) {
+    // A renamed temp file is gone already; the others go now.
+    await Promise.all(temps.map((t) => unlink(t).catch(() => {})))
+    throw e
+  }
+  // The new files are in place but may not survive a power cut until their directories are
+  // synced: a failure here is reported, so the caller undoes them.
+  await eachLimited(dirs, BATCH_CONCURRENCY, (dir) => step(files.find((f) => dirname(f.path) === dir)?.path ?? dir, () => fs.syncDir(dir)))
+}
+
 /** Copies a file atomically and durably (a reflink where the filesystem offers one), for backups. */
 export async function copyFileDurably(from: string, to: string): Promise<void> {
   const dir = dirname(to)
@@ -232,6 +314,8 @@ export class AtomicJsonFile<T> implements Adapter<T> {
   readonly #fs: FsOps
   #writing: Promise<void> | null = null
   #pending: { data: T; waiters: Waiter[] } | null = null
+  /** Characters of the last text written, for callers that size other work by the file (journal.ts). */
+  lastWrittenLength = 0
 
   constructor(path: string, options: AtomicJsonFileOptions<T>) {
     this.path = path
@@ -271,6 +355,7 @@ export class AtomicJsonFile<T> implements Adapter<T> {
         // Serialised now, not when queued, so a coalesced write carries the newest data.
         const text = this.#pretty ? `${JSON.stringify(data, null, 2)}\n` : JSON.stringify(data)
         await writeFileDurably(this.path, text, this.#fs)
+        this.lastWrittenLength = text.length
         for (const w of waiters) w.resolve()
       } catch (e) {
         for (const w of waiters) w.reject(e)

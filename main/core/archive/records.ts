@@ -39,12 +39,95 @@ export const ArticleRecord = z.object({
 })
 export type ArticleRecord = z.infer<typeof ArticleRecord>
 
-export const CATALOG_VERSION = 2
+/** v3: what changed since the file was last written is in catalog.json-journal (journal.ts). */
+export const CATALOG_VERSION = 3
 export const CatalogFile = z.object({
   version: z.literal(CATALOG_VERSION),
   articles: z.array(ArticleRecord),
 })
 export type CatalogFile = z.infer<typeof CatalogFile>
+
+/** One entry of catalog.json-journal: records added or replaced whole, then ids removed. */
+export const CatalogChange = z.object({
+  put: z.array(ArticleRecord).optional(),
+  remove: z.array(ArticleId).optional(),
+})
+export type CatalogChange = z.infer<typeof CatalogChange>
+
+/** Replays journal entries onto a catalogue read from disk (in order; each may be replayed twice). */
+export function applyCatalogChanges(catalog: CatalogFile, changes: readonly CatalogChange[]): void {
+  if (changes.length === 0) return
+  // Where the entries' articles stand, found in one pass rather than by a map of 100,000 ids.
+  const touched = new Set(changes.flatMap((c) => [...(c.put ?? []).map((r) => r.id), ...(c.remove ?? [])]))
+  const positions = new Map<string, number>()
+  catalog.articles.forEach((r, i) => {
+    if (touched.has(r.id)) positions.set(r.id, i)
+  })
+  // A removed article leaves a gap until the end, so the positions stay true.
+  const articles: (ArticleRecord | null)[] = catalog.articles
+  let removed = false
+  for (const change of changes) {
+    for (const record of change.put ?? []) {
+      const at = positions.get(record.id)
+      if (at === undefined) {
+        positions.set(record.id, articles.length)
+        articles.push(record)
+      } else articles[at] = record
+    }
+    for (const id of change.remove ?? []) {
+      const at = positions.get(id)
+      if (at === undefined) continue
+      articles[at] = null
+      positions.delete(id)
+      removed = true
+    }
+  }
+  if (removed) catalog.articles = articles.filter((r): r is ArticleRecord => r !== null)
+}
+
+const recordKeys = new Set(['id', 'title', 'titleDerived', 'language', 'dateline', 'publishedAt', 'titleEdited', 'savedAt', 'contentHash', 'url', 'feedId', 'feedGuid'])
+const isoDateTime = z.regexes.datetime({ offset: true, local: false, precision: null })
+const articleIdPattern = /^[a-z0-9]{16}$/
+const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
+const isOptionalString = (v: unknown): boolean => v === undefined || typeof v === 'string'
+const isNullableString = (v: unknown): boolean => v === null || typeof v === 'string'
+
+function isArticleRecord(r: unknown): boolean {
+  if (!isPlainObject(r)) return false
+  // A key the schema does not know is stripped by zod: left to it.
+  for (const key in r) if (!recordKeys.has(key)) return false
+  const d = r.dateline
+  if (!isPlainObject(d)) return false
+  for (const key in d) if (key !== 'place' && key !== 'agency') return false
+  return (
+    typeof r.id === 'string' &&
+    articleIdPattern.test(r.id) &&
+    typeof r.title === 'string' &&
+    typeof r.titleDerived === 'boolean' &&
+    (r.language === 'id' || r.language === 'en') &&
+    isNullableString(d.place) &&
+    isNullableString(d.agency) &&
+    (r.publishedAt === null || (typeof r.publishedAt === 'string' && isoDateTime.test(r.publishedAt))) &&
+    typeof r.titleEdited === 'boolean' &&
+    typeof r.savedAt === 'string' &&
+    isoDateTime.test(r.savedAt) &&
+    typeof r.contentHash === 'string' &&
+    isOptionalString(r.url) &&
+    isOptionalString(r.feedId) &&
+    isOptionalString(r.feedGuid)
+  )
+}
+
+/**
+ * The CatalogFile schema's answer, for a catalogue it would return unchanged, without copying
+ * 100,000 records: opening the archive checks every record. False sends the file to the schema
+ * (which then explains what is wrong, or strips what it does not know).
+ */
+export function isCurrentCatalog(json: unknown): json is CatalogFile {
+  if (!isPlainObject(json) || json.version !== CATALOG_VERSION || !Array.isArray(json.articles)) return false
+  for (const key in json) if (key !== 'version' && key !== 'articles') return false
+  return json.articles.every(isArticleRecord)
+}
 
 /** An image of a web article kept in the archive: where it came from ("data:" when embedded), its type and size. */
 export const SavedImage = z.object({ source: z.string(), type: z.string(), bytes: z.number().int().min(0) })
@@ -87,10 +170,13 @@ export const BodyFile = z.object({
 })
 export type BodyFile = z.infer<typeof BodyFile>
 
-export const STATE_VERSION = 2
+/** v3: bookmarks and read marks set since the file was last written are in state.json-journal (journal.ts). */
+export const STATE_VERSION = 3
 /**
  * Small and written often (bookmarks, settings, annotations): never beside bodies or the
  * catalogue, and saved compact — 10,000 annotations pretty-printed would cost ~100 ms a save.
+ * Bookmarks and read marks are journalled (a save appends one line); settings and annotations
+ * rewrite the file, which also empties the journal.
  */
 export const StateFile = z.object({
   version: z.literal(STATE_VERSION),
@@ -106,6 +192,50 @@ export const StateFile = z.object({
   annotations: z.array(AnnotationRecord),
 })
 export type StateFile = z.infer<typeof StateFile>
+
+/** One entry of state.json-journal: bookmarks and read marks set (a date) or cleared (null). */
+export const StateChange = z.object({
+  bookmarks: z.record(ArticleId, IsoDate.nullable()).optional(),
+  read: z.record(ArticleId, IsoDate.nullable()).optional(),
+})
+export type StateChange = z.infer<typeof StateChange>
+
+/** Replays journal entries onto a state file read from disk (in order; each may be replayed twice). */
+export function applyStateChanges(state: StateFile, changes: readonly StateChange[]): void {
+  for (const change of changes) {
+    for (const map of ['bookmarks', 'read'] as const) {
+      for (const [id, at] of Object.entries(change[map] ?? {})) {
+        if (at === null) delete state[map][id]
+        else state[map][id] = at
+      }
+    }
+  }
+}
+
+const isDateMap = (v: unknown): boolean => {
+  if (!isPlainObject(v)) return false
+  // zod copies a record key by key; "__proto__" would not come out as it went in.
+  for (const key in v) if (key === '__proto__' || typeof v[key] !== 'string' || !isoDateTime.test(v[key])) return false
+  return true
+}
+const StateAnnotations = StateFile.shape.annotations
+
+/**
+ * The StateFile schema's answer without copying 20,000 read marks: settings and marks are
+ * checked here, annotations by their schema. Null sends the file to the schema.
+ */
+export function currentStateOf(json: unknown): StateFile | null {
+  if (!isPlainObject(json) || json.version !== STATE_VERSION) return null
+  for (const key in json) if (!['version', 'settings', 'bookmarks', 'read', 'annotations'].includes(key)) return null
+  const settings = json.settings
+  if (!isPlainObject(settings)) return null
+  for (const key in settings) if (key !== 'language') return null
+  if (settings.language !== null && settings.language !== 'id' && settings.language !== 'en') return null
+  if (!isDateMap(json.bookmarks) || !isDateMap(json.read)) return null
+  const annotations = StateAnnotations.safeParse(json.annotations)
+  if (!annotations.success) return null
+  return { ...(json as StateFile), annotations: annotations.data }
+}
 
 export const emptyCatalog = (): CatalogFile => ({ version: CATALOG_VERSION, articles: [] })
 export const emptyState = (): StateFile => ({ version: STATE_VERSION, settings: { language: null }, bookmarks: {}, read: {}, annotations: [] })

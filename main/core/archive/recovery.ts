@@ -3,17 +3,32 @@
 // catalogue, rebuilt from the body files, which hold everything it lists — and what happened
 // is reported, so the host can tell the user. Files from older releases are migrated
 // forward after a backup; files from newer releases stop the open before anything is written.
+import { stat } from 'node:fs/promises'
 import { join } from 'node:path'
+import type { RecoveryItem, recoveryActions } from '../../../preload/contract'
 import { archivePath, CorruptFileError, moveAside, readJsonFile, writeFileDurably, type FsOps } from './atomicJsonFile'
 import { fileStamp, listBackups, takeMigrationBackup } from './backups'
 import { hasBodyShards, listBodyIds, readBody } from './bodyFiles'
+import { cutJournal, journalPathOf, readJournal, type JournalContents } from './journal'
 import { catalogKind, stateKind, upgrade, type FileKind } from './migrations'
-import { emptyCatalog, emptyState, recordFromBody, type ArticleRecord, type CatalogFile, type StateFile } from './records'
+import {
+  applyCatalogChanges,
+  applyStateChanges,
+  CatalogChange,
+  emptyCatalog,
+  emptyState,
+  recordFromBody,
+  StateChange,
+  type ArticleRecord,
+  type CatalogFile,
+  type StateFile,
+} from './records'
+import { recoveryNoticeOf, type RecoveryNotice } from './recoveryNotice'
 
 export const CATALOG_FILE = 'catalog.json'
 export const STATE_FILE = 'state.json'
 
-export type RecoveryAction = 'restored-backup' | 'rebuilt' | 'reset' | 'set-aside'
+export type RecoveryAction = (typeof recoveryActions)[number]
 
 /** One thing the archive repaired while opening or reading, for the host to tell the user. */
 export interface RecoveryEvent {
@@ -30,25 +45,18 @@ export interface RecoveryEvent {
   articlesFromBodies?: number
 }
 
+/** Which file an event is about, as the contract names it. */
+export const recoveredFileOf = (file: string): RecoveryItem['what'] => (file === CATALOG_FILE ? 'catalog' : file === STATE_FILE ? 'state' : 'article')
+
 /** The translation key (namespace `archive`) and params that tell the user about an event. */
-export function recoveryNotice(event: RecoveryEvent): { key: string; params: Record<string, string | number | Date> } {
-  const missing = event.movedTo === null ? 'Missing' : ''
-  const params = {
-    movedTo: event.movedTo ?? '',
-    count: event.articlesFromBodies ?? 0,
-    date: new Date(event.backupTakenAt ?? 0),
-  }
-  const what = event.file === CATALOG_FILE ? 'catalog' : event.file === STATE_FILE ? 'state' : 'body'
-  switch (event.action) {
-    case 'restored-backup':
-      return { key: `recovery.${what}Restored${missing}`, params }
-    case 'rebuilt':
-      return { key: `recovery.catalogRebuilt${missing}`, params }
-    case 'reset':
-      return { key: 'recovery.stateReset', params }
-    case 'set-aside':
-      return { key: 'recovery.bodySetAside', params }
-  }
+export function recoveryNotice(event: RecoveryEvent): RecoveryNotice {
+  return recoveryNoticeOf({
+    what: recoveredFileOf(event.file),
+    action: event.action,
+    movedTo: event.movedTo,
+    backupTakenAt: event.backupTakenAt ?? null,
+    articlesFromBodies: event.articlesFromBodies ?? 0,
+  })
 }
 
 /** The name a damaged file is kept under, beside where it was. */
@@ -66,6 +74,8 @@ export interface LoadedFiles {
   catalog: CatalogFile
   state: StateFile
   events: RecoveryEvent[]
+  /** The journals as found (journal.ts), null when there was none: new entries go after these bytes. */
+  journals: { catalog: { bytes: number } | null; state: { bytes: number } | null }
 }
 
 type Attempt<T> = { status: 'ok'; data: T; from: number } | { status: 'missing' } | { status: 'corrupt'; error: CorruptFileError }
@@ -206,25 +216,98 @@ async function loadState(dir: string, found: Attempt<StateFile>, options: LoadOp
 }
 
 /**
+ * Replays a file's journal (journal.ts) onto the data read from the file. A torn last entry —
+ * an append cut short, whose save was never acknowledged — is cut off without a word. A damaged
+ * journal has its readable entries applied, then `repair` saves the file with them (and with
+ * what else can be recovered), the journal is kept aside, and the event is reported.
+ */
+async function replayJournal<E>(
+  dir: string,
+  file: string,
+  found: JournalContents<E> | null,
+  apply: (entries: E[]) => void,
+  options: LoadOptions,
+  repair: () => Promise<Partial<RecoveryEvent>>,
+  events: RecoveryEvent[],
+): Promise<{ bytes: number } | null> {
+  const path = journalPathOf(join(dir, file))
+  if (!found) return null
+  apply(found.entries)
+  if (found.damage === null) {
+    if (found.keptBytes < found.bytes && !options.readOnly) await cutJournal(path, found.keptBytes)
+    return { bytes: found.keptBytes }
+  }
+  if (options.readOnly) throw new CorruptFileError(path, found.damage)
+  const lastSaved = await stat(join(dir, file)).then((s) => s.mtime.toISOString(), () => new Date(0).toISOString())
+  const repaired = await repair()
+  // The file holds every readable entry now; the journal is kept aside, and the next one starts empty.
+  const movedTo = corruptName(path, options.now)
+  await moveAside(path, movedTo)
+  events.push({ file, action: 'restored-backup', movedTo: archivePath(dir, movedTo), reason: `journal damaged: ${found.damage}`, backupTakenAt: lastSaved, ...repaired })
+  return null
+}
+
+async function replayCatalogJournal(
+  dir: string,
+  found: JournalContents<CatalogChange> | null,
+  catalog: CatalogFile,
+  options: LoadOptions,
+  events: RecoveryEvent[],
+): Promise<{ bytes: number } | null> {
+  return replayJournal(dir, CATALOG_FILE, found, (entries) => applyCatalogChanges(catalog, entries), options, async () => {
+    // Articles saved after the damaged entry are in their body files.
+    const fromBodies = await recordsFromBodies(dir, new Set(catalog.articles.map((r) => r.id)), options.now, events)
+    catalog.articles.push(...fromBodies)
+    await writeFileDurably(join(dir, CATALOG_FILE), toText(catalog), options.fs)
+    return { articlesFromBodies: fromBodies.length }
+  }, events)
+}
+
+async function replayStateJournal(
+  dir: string,
+  found: JournalContents<StateChange> | null,
+  state: StateFile,
+  options: LoadOptions,
+  events: RecoveryEvent[],
+): Promise<{ bytes: number } | null> {
+  return replayJournal(dir, STATE_FILE, found, (entries) => applyStateChanges(state, entries), options, async () => {
+    await writeFileDurably(join(dir, STATE_FILE), toText(state), options.fs)
+    return {}
+  }, events)
+}
+
+/**
  * Reads catalog.json and state.json, repairing and migrating them (unless read-only, where
- * a damaged file is an error and migrations stay in memory). Both files are read before
- * anything is written, so a file from a newer release stops the open with nothing changed.
+ * a damaged file is an error and migrations stay in memory), and replays their journals.
+ * Both files are read before anything is written, so a file from a newer release stops the
+ * open with nothing changed.
  */
 export async function loadArchiveFiles(dir: string, options: LoadOptions): Promise<LoadedFiles> {
+  // The journals before their files: a reader beside a running app that is folding a journal into
+  // its file then sees either the old file with the whole journal or the new file (with entries it
+  // already holds) — never the old file with an emptied journal.
+  const [catalogJournal, stateJournal] = await Promise.all([
+    readJournal(journalPathOf(join(dir, CATALOG_FILE)), CatalogChange),
+    readJournal(journalPathOf(join(dir, STATE_FILE)), StateChange),
+  ])
   const [catalogFound, stateFound] = await Promise.all([
     attempt(join(dir, CATALOG_FILE), CATALOG_FILE, options.kinds?.catalog ?? catalogKind),
     attempt(join(dir, STATE_FILE), STATE_FILE, options.kinds?.state ?? stateKind),
   ])
+  const events: RecoveryEvent[] = []
+  let catalog: CatalogFile
+  let state: StateFile
   if (options.readOnly) {
     for (const found of [catalogFound, stateFound]) if (found.status === 'corrupt') throw found.error
-    return {
-      catalog: catalogFound.status === 'ok' ? catalogFound.data : emptyCatalog(),
-      state: stateFound.status === 'ok' ? stateFound.data : emptyState(),
-      events: [],
-    }
+    catalog = catalogFound.status === 'ok' ? catalogFound.data : emptyCatalog()
+    state = stateFound.status === 'ok' ? stateFound.data : emptyState()
+  } else {
+    catalog = await loadCatalog(dir, catalogFound, options, events)
+    state = await loadState(dir, stateFound, options, events)
   }
-  const events: RecoveryEvent[] = []
-  const catalog = await loadCatalog(dir, catalogFound, options, events)
-  const state = await loadState(dir, stateFound, options, events)
-  return { catalog, state, events }
+  const journals = {
+    catalog: await replayCatalogJournal(dir, catalogJournal, catalog, options, events),
+    state: await replayStateJournal(dir, stateJournal, state, options, events),
+  }
+  return { catalog, state, events, journals }
 }

@@ -62,9 +62,9 @@ const C1_CONTROL = /[\u0080-\u009f]/
 
 export function decodeText(bytes: Uint8Array, name: string): string {
   if (bytes.length > limits.maxImportBytes) {
-    const limitMiB = limits.maxImportBytes / (1024 * 1024)
-    // locales/*/errors.json interpolates maxMegabytes; limitMiB is the name the brief gave. Both, until one wins.
-    throw new AppError('TOO_LARGE', `${name} is larger than ${limitMiB} MiB`, { name, limitMiB, maxMegabytes: limitMiB })
+    const maxMegabytes = limits.maxImportBytes / (1024 * 1024)
+    // The params are the ones locales/*/errors.json interpolates for TOO_LARGE.
+    throw new AppError('TOO_LARGE', `${name} is larger than ${maxMegabytes} MiB`, { name, maxMegabytes })
   }
   if (bytes.length === 0) throw new AppError('EMPTY', `${name} is empty`, { name })
 

@@ -17,6 +17,8 @@ export interface ListableRecord {
   dateline: { place: string | null; agency: string | null }
   publishedAt: string | null
   savedAt: string
+  /** The feed subscription that brought it, if any. */
+  feedId?: string | null
 }
 
 export interface LibraryFilter {
@@ -28,6 +30,8 @@ export interface LibraryFilter {
   language?: Language
   /** Folded agency, as `source:` matches it (`antara` matches "ANTARA News"). */
   source?: string
+  /** Brought by this feed subscription. */
+  feedId?: string
 }
 
 export interface LibraryFlags {
@@ -96,20 +100,26 @@ export class LibraryListing<R extends ListableRecord> {
   #comparator(sort: Exclude<LibrarySort, 'title'>): (a: number, b: number) => number {
     const story = sort === 'newest' || sort === 'oldest'
     const times = story ? this.#storyTime() : this.#savedTime()
-    const saved = this.#savedTime()
+    // Saved dates only break ties of story dates: read per tie rather than parsing 100,000 on open.
+    const saved = (i: number): number => this.#savedTimes?.[i] ?? timeOf((this.records[i] as R).savedAt)
     const sign = sort === 'newest' || sort === 'savedNewest' ? -1 : 1
-    return (a, b) =>
-      sign * ((times[a] as number) - (times[b] as number)) || (story ? sign * ((saved[a] as number) - (saved[b] as number)) : 0) || this.#byId(a, b)
+    return (a, b) => sign * ((times[a] as number) - (times[b] as number)) || (story ? sign * (saved(a) - saved(b)) : 0) || this.#byId(a, b)
   }
 
   #storyTime(): Float64Array {
-    this.#storyTimes ??= Float64Array.from(this.records, (r) => timeOf(r.publishedAt ?? r.savedAt))
+    this.#storyTimes ??= this.#times((r) => r.publishedAt ?? r.savedAt)
     return this.#storyTimes
   }
 
   #savedTime(): Float64Array {
-    this.#savedTimes ??= Float64Array.from(this.records, (r) => timeOf(r.savedAt))
+    this.#savedTimes ??= this.#times((r) => r.savedAt)
     return this.#savedTimes
+  }
+
+  #times(dateOf: (r: R) => string): Float64Array {
+    const out = new Float64Array(this.records.length)
+    for (let i = 0; i < out.length; i++) out[i] = timeOf(dateOf(this.records[i] as R))
+    return out
   }
 
   /**
@@ -173,6 +183,7 @@ export class LibraryListing<R extends ListableRecord> {
       const i = order[k] as number
       const r = this.records[i] as R
       if (f.language !== undefined && r.language !== f.language) continue
+      if (f.feedId !== undefined && r.feedId !== f.feedId) continue
       if (source !== undefined) {
         const a = agencies?.[i] ?? null
         if (a === null || (a !== source && !a.startsWith(`${source} `))) continue

@@ -32,7 +32,7 @@ import { ANALYZER_VERSION, StemMemo, queryStems, stem, words } from './wordForms
 
 export const INDEX_DIR = 'index'
 export const INDEX_FILE = 'search.sqlite'
-const SCHEMA_VERSION = 2
+const SCHEMA_VERSION = 3
 
 /** What the index needs from the archive; `Archive` satisfies it. */
 export interface ArchiveSource {
@@ -135,7 +135,8 @@ export interface SearchIndexOptions {
   onReset?: (reason: string) => void
   /**
    * Below this many matching articles an operator filter is checked as a set of rowids, above
-   * it on each joined row (default 25,000). Both give the same results; tests set it to reach both.
+   * it on each joined row (default: a tenth of the index). Both give the same results; tests set
+   * it to reach both.
    */
   fewDocs?: number
 }
@@ -147,6 +148,8 @@ interface DocRow {
   lang: Language
   place: string | null
   agency: string | null
+  place_key: string | null
+  agency_key: string | null
   published_at: string | null
   saved_at: string
   bookmarked: number
@@ -154,7 +157,30 @@ interface DocRow {
   has_note: number
   /** 0: no FTS row; 1: FTS row current; 2: FTS row present but outdated. */
   indexed: number
+  notes: string
 }
+
+/** What a text row is written from: the words, and the facets its tags carry. */
+type TaggedRow = Pick<DocRow, 'rowid' | 'id' | 'title' | 'lang' | 'indexed' | 'place_key' | 'agency_key' | 'bookmarked' | 'has_note'>
+
+/**
+ * The operators' facets as tokens of the text row's `tags` column, so a word and a filter are
+ * answered together by FTS5 (which skips through both lists) rather than by checking every match
+ * against `docs`. A source or place gives a token for each leading run of its words, as `source:`
+ * matches them ("antara" and "antara news" for ANTARA News); `·` cannot occur in a folded word.
+ */
+function tagsOf(row: Pick<TaggedRow, 'lang' | 'place_key' | 'agency_key' | 'bookmarked' | 'has_note'>): string[] {
+  const tags = [tag('lang', row.lang)]
+  if (row.bookmarked) tags.push(tag('is', 'bookmarked'))
+  if (row.has_note) tags.push(tag('has', 'note'))
+  for (const [kind, key] of [['src', row.agency_key], ['plc', row.place_key]] as const) {
+    const words = key ? key.split(' ') : []
+    for (let n = 1; n <= words.length; n++) tags.push(tag(kind, words.slice(0, n).join(' ')))
+  }
+  return tags
+}
+
+const tag = (kind: string, value: string): string => `${kind}·${value.replace(/ /g, '·')}`
 
 const SLOT_BITS = 2 ** 20
 // Dates outside these are clamped, which keeps rowids below 2^53 and their order sane.
@@ -172,7 +198,10 @@ const dayOf = (a: Pick<ArticleSummary, 'publishedAt' | 'savedAt'>): string => (a
 /** Agency and place as operators match them: folded words, `ANTARA News` → `antara news`. */
 const foldKey = (s: string | null): string | null => (s === null ? null : words(s).join(' ') || null)
 
-const BM25 = 'bm25(fts, 4.0, 1.0, 2.0)'
+/** Title, body, notes; tags (the operators' facets) never weigh in. */
+const BM25 = 'bm25(fts, 4.0, 1.0, 2.0, 0.0)'
+/** An operator filter matching at most this share of the index is checked as a set of rowids (see #query). */
+const FEW_DOCS_SHARE = 0.1
 const DEFAULT_COUNT_UP_TO = 1000
 /** Titles indexed per transaction in the first, title-only pass of a build. */
 const TITLE_BATCH = 2000
@@ -199,7 +228,9 @@ export class SearchIndex {
   readonly archiveDir: string
   readonly path: string
   readonly #options: SearchIndexOptions
-  readonly #fewDocs: number
+  readonly #fewDocs: number | null
+  /** Articles in the index, kept while nothing is added or removed (see #docCount). */
+  #docs: number | null = null
   #db!: Database.Database
   readonly #statements = new Map<string, Database.Statement>()
   /** Bumped by every reset, so a sync that straddles one knows to start over. */
@@ -220,7 +251,7 @@ export class SearchIndex {
     this.archiveDir = archiveDir
     this.path = join(archiveDir, INDEX_DIR, INDEX_FILE)
     this.#options = options
-    this.#fewDocs = options.fewDocs ?? 25_000
+    this.#fewDocs = options.fewDocs ?? null
     this.#memo.onNewWord = (word, s, language) => this.#newWords.push([s, language, word])
     if (options.readOnly) this.#openReadOnly()
     else this.#openOrReset()
@@ -325,7 +356,9 @@ export class SearchIndex {
         bookmarked INTEGER NOT NULL DEFAULT 0,
         read INTEGER NOT NULL DEFAULT 0,
         has_note INTEGER NOT NULL DEFAULT 0,
-        indexed INTEGER NOT NULL DEFAULT 0
+        indexed INTEGER NOT NULL DEFAULT 0,
+        -- The notes as written, so the text row can be written again when a tag changes.
+        notes TEXT NOT NULL DEFAULT ''
       );
       -- Each index also holds the flags, so a combined filter (place:jakarta lang:id is:unread)
       -- is answered from the index alone, without reading 20,000 rows.
@@ -336,7 +369,7 @@ export class SearchIndex {
       CREATE INDEX docs_agency ON docs(agency_key, lang, bookmarked, read, has_note, place_key);
       CREATE INDEX docs_place ON docs(place_key, lang, bookmarked, read, has_note, agency_key);
       CREATE INDEX docs_pending ON docs(indexed) WHERE indexed != 1;
-      CREATE VIRTUAL TABLE fts USING fts5(title, body, notes, content='', contentless_delete=1, tokenize='ascii', detail=full);
+      CREATE VIRTUAL TABLE fts USING fts5(title, body, notes, tags, content='', contentless_delete=1, tokenize='ascii', detail=full);
       CREATE TABLE words (stem TEXT NOT NULL, lang TEXT NOT NULL, word TEXT NOT NULL, PRIMARY KEY (stem, lang, word)) WITHOUT ROWID;
       CREATE INDEX words_by_word ON words(word);
     `)
@@ -353,6 +386,7 @@ export class SearchIndex {
     }
     for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(this.path + suffix, { force: true })
     this.#statements.clear()
+    this.#docs = null
     // The words table starts empty again, so every word must be reported to it anew.
     this.#memo.clear()
     this.#generation++
@@ -424,11 +458,20 @@ export class SearchIndex {
     const log = this.#options.log ?? ((message, error) => console.warn(message, error))
     const stop = archive.onChange((change) => {
       if (this.#closed) return
+      if (change.kind === 'flags') {
+        // After the save is answered (a later task, not a microtask the caller would wait behind),
+        // in order with the rest: a bookmark writes the text row again, which reads the body.
+        this.#updates = this.#updates.then(() => new Promise<void>((resolve) => setImmediate(resolve))).then(() => {
+          if (this.#closed) return
+          try {
+            this.updateFlags(change.id, { bookmarked: change.bookmarked, read: change.read })
+          } catch (e) {
+            log('warta: the search index could not follow a change', e)
+          }
+        })
+        return
+      }
       try {
-        if (change.kind === 'flags') {
-          this.updateFlags(change.id, { bookmarked: change.bookmarked, read: change.read })
-          return
-        }
         if (change.kind === 'removed') {
           for (const id of change.ids) this.remove(id)
           return
@@ -563,13 +606,15 @@ export class SearchIndex {
    * text pass starts.
    */
   #compare(source: ArchiveSource, report: SyncReport, pendingCount: () => number): string {
-    const summaries = source.list({ filter: 'all', offset: 0, limit: Number.MAX_SAFE_INTEGER }).items
     const hasNote = (id: string): boolean => (source.notesOf?.(id).length ?? 0) > 0
-    const signature = this.#signatureOf(summaries, hasNote)
+    // The signature a page at a time: at start the index is usually up to date, and 100,000
+    // summaries made at once would only be thrown away.
+    const signature = this.#signatureOf(pagesOf(source), hasNote)
     if (this.#guard(() => this.#meta('signature') === signature && pendingCount() === 0, false)) {
       report.upToDate = true
       return signature
     }
+    const summaries = source.list({ filter: 'all', offset: 0, limit: Number.MAX_SAFE_INTEGER }).items
     this.#guard(() => this.#reconcile(summaries, hasNote, report), undefined)
     return signature
   }
@@ -580,14 +625,16 @@ export class SearchIndex {
     return this.#sync(source, options, attempt + 1)
   }
 
-  #signatureOf(summaries: readonly ArticleSummary[], hasNote: (id: string) => boolean): string {
+  #signatureOf(summaries: Iterable<ArticleSummary>, hasNote: (id: string) => boolean): string {
     const hash = createHash('sha1')
+    let count = 0
     for (const a of summaries) {
       hash.update(
         `${a.id}\u0000${a.title}\u0000${a.language}\u0000${a.dateline.place}\u0000${a.dateline.agency}\u0000${a.publishedAt}\u0000${a.savedAt}\u0000${+a.bookmarked}${+a.read}${+hasNote(a.id)}\n`,
       )
+      count++
     }
-    return `${ANALYZER_VERSION}:${summaries.length}:${hash.digest('hex')}`
+    return `${ANALYZER_VERSION}:${count}:${hash.digest('hex')}`
   }
 
   /** Makes `docs` match the catalogue; text that must be (re)indexed is left marked pending. */
@@ -616,8 +663,10 @@ export class SearchIndex {
           this.#insertDoc(a, note, 0)
           report.reindexed++
         } else if (row.bookmarked !== +a.bookmarked || row.read !== +a.read || row.has_note !== +note) {
-          this.#sql('UPDATE docs SET bookmarked = ?, read = ?, has_note = ? WHERE rowid = ?')
-            .run(+a.bookmarked, +a.read, +note, row.rowid)
+          // Bookmarks and notes are tags of the text row too: a changed one has it written again.
+          const tagged = row.bookmarked !== +a.bookmarked || row.has_note !== +note
+          this.#sql('UPDATE docs SET bookmarked = ?, read = ?, has_note = ?, indexed = ? WHERE rowid = ?')
+            .run(+a.bookmarked, +a.read, +note, tagged && row.indexed === 1 ? 2 : row.indexed, row.rowid)
           report.flagsUpdated++
         }
       }
@@ -637,6 +686,7 @@ export class SearchIndex {
     // More than 2^20 articles dated the same second is not a case we expect; they would spill
     // into the next second's slots, which only nudges their order.
     const rowid = top === null ? base : top + 1
+    this.#docs = null
     this.#sql(
         `INSERT INTO docs (rowid, id, title, lang, place, agency, place_key, agency_key, published_at, saved_at, day, bookmarked, read, has_note, indexed)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -662,22 +712,24 @@ export class SearchIndex {
   }
 
   #deleteRow(row: Pick<DocRow, 'rowid' | 'indexed'>): void {
+    this.#docs = null
     if (row.indexed !== 0) this.#sql('DELETE FROM fts WHERE rowid = ?').run(row.rowid)
     this.#sql('DELETE FROM docs WHERE rowid = ?').run(row.rowid)
   }
 
   /** Replaces the FTS row; `indexedAs` 2 marks a title-only row that still waits for its body. */
-  #writeText(row: Pick<DocRow, 'rowid' | 'title' | 'lang' | 'indexed'>, paragraphs: readonly string[], notes: readonly string[], indexedAs: 1 | 2 = 1): void {
+  #writeText(row: TaggedRow, paragraphs: readonly string[], notes: readonly string[], indexedAs: 1 | 2 = 1): void {
     if (row.indexed !== 0) this.#sql('DELETE FROM fts WHERE rowid = ?').run(row.rowid)
     const lang = row.lang
-    this.#sql('INSERT INTO fts (rowid, title, body, notes) VALUES (?, ?, ?, ?)')
+    this.#sql('INSERT INTO fts (rowid, title, body, notes, tags) VALUES (?, ?, ?, ?, ?)')
       .run(
         row.rowid,
         this.#memo.stemText(row.title, lang),
         this.#memo.stemText(paragraphs.join('\n'), lang),
         this.#memo.stemText(notes.join('\n'), lang),
+        tagsOf(row).join(' '),
       )
-    this.#sql('UPDATE docs SET indexed = ? WHERE rowid = ?').run(indexedAs, row.rowid)
+    this.#sql('UPDATE docs SET indexed = ?, notes = ? WHERE rowid = ?').run(indexedAs, notes.join('\n'), row.rowid)
   }
 
   #flushWords(): void {
@@ -697,7 +749,8 @@ export class SearchIndex {
           if (old) this.#deleteRow(old)
           const notes = doc.notes ?? []
           const rowid = this.#insertDoc(a, notes.length > 0, 0)
-          this.#writeText({ rowid, title: a.title, lang: a.language, indexed: 0 }, doc.paragraphs, notes)
+          const row = this.#sql('SELECT * FROM docs WHERE rowid = ?').get(rowid) as DocRow
+          this.#writeText(row, doc.paragraphs, notes)
         }
         this.#flushWords()
       })
@@ -712,13 +765,29 @@ export class SearchIndex {
     this.upsert(articles.map((article, i) => ({ article, paragraphs: texts[i] ?? [], notes: notesOf?.(article.id) ?? [] })))
   }
 
-  /** Bookmark, read and note flags change often and never touch the text index. */
+  /**
+   * Sets an article's flags. Read marks change often and stay in `docs`; a bookmark or a note is
+   * also a tag of the text row (so `word is:bookmarked` is one FTS5 query), which is written
+   * again from the body file — about half a millisecond.
+   */
   updateFlags(id: string, flags: IndexFlags): void {
     const columns = { bookmarked: flags.bookmarked, read: flags.read, has_note: flags.hasNote }
     const given = Object.entries(columns).filter((e): e is [string, boolean] => e[1] !== undefined)
     if (given.length === 0) return
-    const sql = `UPDATE docs SET ${given.map(([c]) => `${c} = ?`).join(', ')} WHERE id = ?`
-    this.#guard(() => this.#sql(sql).run(...given.map(([, v]) => +v), id), undefined)
+    this.#guard(() => {
+      const row = this.#sql('SELECT * FROM docs WHERE id = ?').get(id) as DocRow | undefined
+      if (!row) return
+      const next = { ...row, ...Object.fromEntries(given.map(([c, v]) => [c, +v])) } as DocRow
+      this.#db.transaction(() => {
+        this.#sql(`UPDATE docs SET ${given.map(([c]) => `${c} = ?`).join(', ')} WHERE rowid = ?`).run(...given.map(([, v]) => +v), row.rowid)
+        const retag = row.indexed !== 0 && (next.bookmarked !== row.bookmarked || next.has_note !== row.has_note)
+        if (!retag) return
+        const paragraphs = row.indexed === 1 ? readParagraphsSync(this.archiveDir, id) : null
+        // An unreadable body keeps only the title and notes, and stays pending to be read again.
+        this.#writeText(next, paragraphs ?? [], row.notes ? row.notes.split('\n') : [], paragraphs ? 1 : 2)
+        this.#flushWords()
+      })()
+    }, undefined)
   }
 
   remove(id: string): void {
@@ -800,8 +869,12 @@ export class SearchIndex {
       return { rows, total: total.n, prefixStems, forms }
     }
 
-    // Negations inside the FTS5 expression stream with the rest, rather than being collected first.
-    const match = negative.length > 0 ? `(${positive.join(' AND ')}) NOT (${negative.join(' OR ')})` : positive.join(' AND ')
+    // Facets (language, source, place, bookmarks, notes) are tags of the text row: FTS5 answers
+    // them with the words. Negations inside the expression stream with the rest too.
+    const tagged = tagFilters(q.filters)
+    const all = [...positive, ...tagged.all]
+    const none = [...negative, ...tagged.none]
+    const match = none.length > 0 ? `(${all.join(' AND ')}) NOT (${none.join(' OR ')})` : all.join(' AND ')
     const where = ['fts MATCH ?']
     const params: (string | number)[] = [match]
     // The rowid is the date: a date range is handed to FTS5 itself, which skips to it.
@@ -814,19 +887,21 @@ export class SearchIndex {
       params.push(filters.maxRowid)
     }
     let needsJoin = filters.dayConditions.length > 0
-    if (filters.conditions.length > 0) {
-      const conditions = filters.conditions.join(' AND ')
-      const few = (this.#sql(`SELECT count(*) AS n FROM (SELECT 1 FROM docs d WHERE ${conditions} LIMIT ?)`).get(...filters.params, this.#fewDocs + 1) as {
+    if (tagged.conditions.length > 0) {
+      const conditions = tagged.conditions.join(' AND ')
+      const fewDocs = this.#fewDocs ?? Math.floor(this.#docCount() * FEW_DOCS_SHARE)
+      const few = (this.#sql(`SELECT count(*) AS n FROM (SELECT 1 FROM docs d WHERE ${conditions} LIMIT ?)`).get(...tagged.params, fewDocs + 1) as {
         n: number
       }).n
       // A selective filter (bookmarks, a source) is checked against a small in-memory set of
-      // rowids; a broad one (unread) on the joined row, which is cheaper than building the set.
-      if (few <= this.#fewDocs) where.push(`+fts.rowid IN (SELECT d.rowid FROM docs d WHERE ${conditions})`)
+      // rowids, which rejects most matches at a glance; a broad one (a place, unread) on the
+      // joined row, where most matches pass and building the set would cost more.
+      if (few <= fewDocs) where.push(`+fts.rowid IN (SELECT d.rowid FROM docs d WHERE ${conditions})`)
       else {
         where.push(conditions)
         needsJoin = true
       }
-      params.push(...filters.params)
+      params.push(...tagged.params)
     }
     // The exact day is checked on the joined row, within the rowid range already narrowed.
     where.push(...filters.dayConditions)
@@ -837,7 +912,6 @@ export class SearchIndex {
     const matches = needsJoin
       ? `FROM fts CROSS JOIN docs d ON d.rowid = fts.rowid WHERE ${where.join(' AND ')}`
       : `FROM fts WHERE ${where.join(' AND ')}`
-    let rows: DocRow[]
     if (sort === 'relevance') {
       // bm25 is computed for every match; for a word in most of the archive that alone would
       // take longer than a person waits, so ranking looks at the newest RELEVANCE_WINDOW matches.
@@ -845,18 +919,29 @@ export class SearchIndex {
         | { r: number }
         | undefined
       const windowed = bound ? `${matches} AND fts.rowid >= ?` : matches
-      rows = this.#sql(
+      const rows = this.#sql(
         `SELECT d.* FROM (SELECT fts.rowid AS r, ${BM25} AS score ${windowed} ORDER BY score, fts.rowid DESC LIMIT ? OFFSET ?) m
          CROSS JOIN docs d ON d.rowid = m.r ORDER BY m.score, m.r DESC`,
       ).all(...params, ...(bound ? [bound.r] : []), limit, offset) as DocRow[]
-    } else {
-      rows = this.#sql(
-        `SELECT d.* FROM (SELECT fts.rowid AS r ${matches} ORDER BY fts.rowid ${direction} LIMIT ? OFFSET ?) m
-         CROSS JOIN docs d ON d.rowid = m.r ORDER BY m.r ${direction}`,
-      ).all(...params, limit, offset) as DocRow[]
+      const total = this.#sql(`SELECT count(*) AS n FROM (SELECT 1 ${matches} LIMIT ?)`).get(...params, countUpTo + 1) as { n: number }
+      return { rows, total: total.n, prefixStems, forms }
     }
-    const total = this.#sql(`SELECT count(*) AS n FROM (SELECT 1 ${matches} LIMIT ?)`).get(...params, countUpTo + 1) as { n: number }
-    return { rows, total: total.n, prefixStems, forms }
+    // Date order: one pass over the matches, in order, up to the count's limit — the page is a
+    // slice of it (countUpTo is at least offset + limit), so the matches are not walked twice.
+    const ordered = this.#sql(`SELECT fts.rowid ${matches} ORDER BY fts.rowid ${direction} LIMIT ?`)
+      .pluck()
+      .all(...params, countUpTo + 1) as number[]
+    const page = ordered.slice(offset, offset + limit)
+    const byRowid = new Map(
+      (page.length > 0 ? (this.#sql('SELECT d.* FROM docs d WHERE d.rowid IN (SELECT value FROM json_each(?))').all(JSON.stringify(page)) as DocRow[]) : []).map((r) => [r.rowid, r]),
+    )
+    return { rows: page.flatMap((r) => byRowid.get(r) ?? []), total: ordered.length, prefixStems, forms }
+  }
+
+  /** Articles in the index; counted again after anything is added or removed. */
+  #docCount(): number {
+    this.#docs ??= (this.#sql('SELECT count(*) AS n FROM docs').get() as { n: number }).n
+    return this.#docs
   }
 
   /**
@@ -918,6 +1003,15 @@ interface PrefixExpansion {
   complete: boolean
 }
 
+/** Every article of the archive in its list order, a page at a time. */
+function* pagesOf(source: ArchiveSource, pageSize = 5000): Generator<ArticleSummary> {
+  for (let offset = 0; ; offset += pageSize) {
+    const { items } = source.list({ filter: 'all', offset, limit: pageSize })
+    yield* items
+    if (items.length < pageSize) return
+  }
+}
+
 /** The first string after every string that starts with `prefix`, for range scans. */
 const prefixEnd = (prefix: string): string => prefix.slice(0, -1) + String.fromCodePoint((prefix.codePointAt(prefix.length - 1) ?? 0) + 1)
 
@@ -940,6 +1034,24 @@ function ftsExpression(term: TextTerm, prefixes: ReadonlyMap<string, PrefixExpan
       // A phrase is matched under each language's stems: word by word in order, in one language.
       return any((['id', 'en'] as const).map((lang) => ftsString(term.words.map((w) => stem(w, lang)).join(' '))))
   }
+}
+
+/**
+ * Operator filters beside words: the facets as FTS5 terms on the `tags` column (see tagsOf), to
+ * require (`all`) or exclude (`none`); read marks, which change too often to be tags, as SQL on `docs d`.
+ */
+function tagFilters(f: QueryFilters): { all: string[]; none: string[]; conditions: string[]; params: number[] } {
+  const term = (kind: string, value: string): string => `tags : ${ftsString(tag(kind, value))}`
+  const any = (terms: string[]): string => (terms.length === 1 ? (terms[0] as string) : `(${terms.join(' OR ')})`)
+  const all: string[] = []
+  const none: string[] = []
+  if (f.language) all.push(term('lang', f.language))
+  if (f.bookmarked !== undefined) (f.bookmarked ? all : none).push(term('is', 'bookmarked'))
+  if (f.hasNote !== undefined) (f.hasNote ? all : none).push(term('has', 'note'))
+  if (f.sources.length) all.push(any(f.sources.map((v) => term('src', v))))
+  if (f.places.length) all.push(any(f.places.map((v) => term('plc', v))))
+  none.push(...f.excludedSources.map((v) => term('src', v)), ...f.excludedPlaces.map((v) => term('plc', v)))
+  return f.read === undefined ? { all, none, conditions: [], params: [] } : { all, none, conditions: ['d.read = ?'], params: [+f.read] }
 }
 
 /** Operator filters as SQL on `docs d`, with the date range separately as rowid bounds. */

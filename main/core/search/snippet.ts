@@ -128,8 +128,8 @@ export interface SnippetOptions {
 }
 
 /**
- * A window of about `words` words from the paragraph with the most matches (the first one on a
- * tie), starting a little before its first match. Falls back to the article's opening words.
+ * A window of at most `words` words from the first paragraph with a match, starting a few words
+ * before the match. Falls back to the article's opening words.
  */
 export function snippetOf(paragraphs: readonly string[], language: Language, highlighter: Highlighter, options: SnippetOptions = {}): Segment[] {
   const size = options.words ?? 30
@@ -151,7 +151,9 @@ export function snippetOf(paragraphs: readonly string[], language: Language, hig
   }
   const { text, spans, marked } = chosen
   const firstMatch = Math.max(0, marked.indexOf(true))
-  const startWord = Math.max(0, Math.min(firstMatch - Math.floor(size / 4), spans.length - size))
+  // A few words lead in, never more: a row shows three lines of the snippet, so a window pulled
+  // back to fill itself from a paragraph's end would push the match out of sight.
+  const startWord = Math.max(0, firstMatch - Math.floor(size / 4))
   const endWord = Math.min(spans.length, startWord + size)
   const from = startWord === 0 ? 0 : (spans[startWord]?.start ?? 0)
   const to = endWord >= spans.length ? text.length : (spans[endWord - 1]?.end ?? text.length)

@@ -6,6 +6,7 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, typ
 import type { AnchoredAnnotation, AnnotationColour, Article } from '../../../preload/contract'
 import { articlePlainText } from '../../../main/core/annotations/plainText'
 import { ArticleBody, blocksOf, firstMarkOf, MARK_SELECTOR, type HighlightMark } from '../article/ArticleBody'
+import { sanitiseArticleHtml } from '../article/safeArticleHtml'
 import { rangeToOffsets } from '../article/textOffsets'
 import { CloseIcon } from '../components/Icons'
 import { isTextEntry, shortcutFor } from '../keyboardShortcuts'
@@ -30,6 +31,8 @@ export interface AnnotatedBodyProps {
   between?: (index: number) => ReactNode
   /** Scroll to and flash this highlight (from the sidebar or the annotations view); a new request repeats it. */
   focus: { id: string; request: number } | null
+  /** A web link in the text was clicked: open it outside the app. */
+  onOpenLink?: (url: string) => void
 }
 
 interface PendingSelection {
@@ -43,7 +46,7 @@ interface PendingSelection {
 /** Whether the article shown is the one highlights are placed on (older versions are read only). */
 export const isNewestVersion = (article: Pick<Article, 'versionIndex' | 'versionCount'>): boolean => article.versionIndex === article.versionCount - 1
 
-export function AnnotatedBody({ article, notes, lead, between, focus }: AnnotatedBodyProps) {
+export function AnnotatedBody({ article, notes, lead, between, focus, onOpenLink }: AnnotatedBodyProps) {
   const { t } = useT()
   const wrap = useRef<HTMLDivElement>(null)
   const body = useRef<HTMLDivElement>(null)
@@ -51,6 +54,8 @@ export function AnnotatedBody({ article, notes, lead, between, focus }: Annotate
   const [editing, setEditing] = useState<string | null>(null)
   const editable = isNewestVersion(article)
   const plainText = useMemo(() => articlePlainText(article.paragraphs), [article.paragraphs])
+  // A saved web page keeps its structure and images; sanitised here again, with the page's DOM.
+  const html = useMemo(() => (article.html ? sanitiseArticleHtml(article.html, article.id) : null), [article.html, article.id])
 
   const marks = useMemo<HighlightMark[]>(
     () =>
@@ -157,12 +162,13 @@ export function AnnotatedBody({ article, notes, lead, between, focus }: Annotate
       {!editable && <p className="hint annotations-older-version">{t('annotations:olderVersion')}</p>}
       <ArticleBody
         paragraphs={article.paragraphs}
-        html={null}
+        html={html}
         language={article.language}
         marks={marks}
         lead={lead}
         between={between}
         bodyRef={body}
+        onLinkActivate={onOpenLink}
         onMarkActivate={(id) => {
           setPending(null)
           setEditing(id)

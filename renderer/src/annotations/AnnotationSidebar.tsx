@@ -5,7 +5,8 @@ import type { AnchoredAnnotation, AppErrorData } from '../../../preload/contract
 import { request } from '../bridge'
 import { CloseIcon } from '../components/Icons'
 import { useT } from '../translationKeys'
-import { DownloadIcon, HighlighterIcon, SidebarIcon, TrashIcon } from './AnnotationIcons'
+import { DownloadIcon } from '../components/Icons'
+import { HighlighterIcon, SidebarIcon, TrashIcon } from './AnnotationIcons'
 import { downloadFile } from './downloadFile'
 import type { ArticleAnnotations } from './useArticleAnnotations'
 

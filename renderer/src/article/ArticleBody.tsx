@@ -7,6 +7,7 @@ import { Fragment, useLayoutEffect, useMemo, useRef, type KeyboardEvent, type Mo
 import type { AnnotationColour } from '../../../preload/contract'
 import { segmentParagraphs, type Segment } from '../../../main/core/annotations/segments'
 import { highlightHtml } from './htmlHighlights'
+import { webLinkOf } from './safeArticleHtml'
 
 /** One highlight as the body draws it. */
 export interface HighlightMark {
@@ -33,6 +34,8 @@ export interface ArticleBodyProps {
   bodyRef?: Ref<HTMLDivElement>
   /** A highlight was clicked, or Enter/Space pressed on it. */
   onMarkActivate?: (id: string, element: HTMLElement) => void
+  /** A person clicked a link to the web in the text (never called for a click made by a script). */
+  onLinkActivate?: (url: string) => void
 }
 
 export const MARK_SELECTOR = 'mark[data-annotation-id]'
@@ -50,11 +53,28 @@ export function blocksOf(body: Element): Element[] {
 /** The first mark of a highlight: where the sidebar scrolls to and the keyboard lands. */
 export const firstMarkOf = (body: Element, id: string): HTMLElement | null => body.querySelector<HTMLElement>(`mark[data-annotation-id="${CSS.escape(id)}"]`)
 
-export function ArticleBody({ paragraphs, html, language, marks, lead, between, bodyRef, onMarkActivate }: ArticleBodyProps) {
+export function ArticleBody({ paragraphs, html, language, marks, lead, between, bodyRef, onMarkActivate, onLinkActivate }: ArticleBodyProps) {
+  /**
+   * Links in a saved page never navigate the window: a click on a web link asks main to open it
+   * in the system browser, and anything else (a middle click, a link of another kind) does nothing.
+   */
+  const followLink = (event: MouseEvent<HTMLDivElement>): boolean => {
+    const link = (event.target as Element).closest('a[href]')
+    if (!link || event.defaultPrevented || !event.currentTarget.contains(link)) return false
+    const url = webLinkOf(link.getAttribute('href'))
+    if (!url && !link.closest('.article-html')) return false
+    event.preventDefault()
+    if (url && event.type === 'click' && event.button === 0 && event.nativeEvent.isTrusted) onLinkActivate?.(url)
+    return true
+  }
+
   const activate = (event: MouseEvent<HTMLDivElement> | KeyboardEvent<HTMLDivElement>): void => {
     if ('key' in event && event.key !== 'Enter' && event.key !== ' ') return
     const mark = (event.target as Element).closest<HTMLElement>(MARK_SELECTOR)
-    if (!mark || !onMarkActivate) return
+    if (!mark || !onMarkActivate) {
+      if (!('key' in event)) followLink(event)
+      return
+    }
     // A drag that ends on a highlight is a new selection, not a click on it.
     const selection = window.getSelection()
     if (event.type === 'click' && selection && !selection.isCollapsed && selection.toString().trim() !== '') return
@@ -63,7 +83,14 @@ export function ArticleBody({ paragraphs, html, language, marks, lead, between, 
   }
 
   return (
-    <div ref={bodyRef} className={html ? 'article-body article-body-html' : 'article-body'} lang={language} onClick={activate} onKeyDown={activate}>
+    <div
+      ref={bodyRef}
+      className={html ? 'article-body article-body-html' : 'article-body'}
+      lang={language}
+      onClick={activate}
+      onKeyDown={activate}
+      onAuxClick={(event) => void followLink(event)}
+    >
       {html ? <HtmlBlocks html={html} marks={marks} /> : <Paragraphs paragraphs={paragraphs} marks={marks} lead={lead} between={between} />}
     </div>
   )

@@ -5,9 +5,12 @@ import { useT } from '../translationKeys'
 import type { ImportOutcome } from '../../../preload/contract'
 import { errorParams } from '../errorText'
 import { AlertIcon, CheckIcon, CloseIcon, CopyIcon } from './Icons'
+import { maxDroppedFiles } from '../web/droppedFiles'
 
 export interface ImportResultsProps {
   outcomes: ImportOutcome[]
+  /** What the list alone does not say: files left out of a cancelled import or of dropped folders. */
+  note?: { notImported: number; skipped: number; truncated: boolean }
   onOpen: (articleId: string) => void
   onClose: () => void
 }
@@ -18,7 +21,7 @@ const statusKey = {
   duplicate: 'import.statusDuplicate',
 } as const
 
-export function ImportResults({ outcomes, onOpen, onClose }: ImportResultsProps) {
+export function ImportResults({ outcomes, note, onOpen, onClose }: ImportResultsProps) {
   const { t } = useT()
   const closeButton = useRef<HTMLButtonElement>(null)
   const counts = { imported: 0, newVersion: 0, duplicate: 0, failed: 0 }
@@ -50,8 +53,15 @@ export function ImportResults({ outcomes, onOpen, onClose }: ImportResultsProps)
         </button>
       </header>
       <p className="import-summary" role="status">
-        {summary.join(' · ')}
+        {outcomes.length === 0 ? t('web:results.nothing') : summary.join(' · ')}
       </p>
+      {note && (note.notImported > 0 || note.skipped > 0 || note.truncated) && (
+        <div className="import-notes">
+          {note.notImported > 0 && <p>{t('web:results.notImported', { count: note.notImported })}</p>}
+          {note.skipped > 0 && <p>{t('web:results.skipped', { count: note.skipped })}</p>}
+          {note.truncated && <p>{t('web:results.truncated', { max: maxDroppedFiles })}</p>}
+        </div>
+      )}
       <ul className="import-list">
         {outcomes.map((outcome, index) => (
           <li key={index} className={`import-item import-${outcome.status}`}>

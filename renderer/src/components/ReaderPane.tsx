@@ -1,8 +1,11 @@
 // The reader: one article set for reading — headline, dateline lead-in, paragraphs in the
 // article's language with its "Read also" links in place, related news and credits.
-import { useState, type MouseEvent, type ReactNode } from 'react'
+import { useCallback, useState, type MouseEvent, type ReactNode } from 'react'
 import { useT } from '../translationKeys'
-import type { AppErrorData, Article, Language } from '../../../preload/contract'
+import type { AppErrorData, Article, ArticleVersion, Language } from '../../../preload/contract'
+import { request } from '../bridge'
+import { VersionsMenu } from '../web/VersionsMenu'
+import { ExternalLinkIcon, HistoryIcon } from '../web/WebIcons'
 import { formatDateTime } from '../interfaceLocale'
 import { ArticleTitle } from './ArticleTitle'
 import { BookmarkToggle } from './BookmarkToggle'
@@ -47,8 +50,32 @@ export function ReaderPane(props: ReaderPaneProps) {
   )
 }
 
-function ArticleView({ article, language, focusRequest, onBack, onOpenId, onToggleBookmark, onRename, annotationEvents, annotationFocus }: ReaderPaneProps & { article: Article }) {
+/** Opens a web link in the system browser through main; a host that cannot says so in words. */
+async function openLink(url: string, onError: (error: AppErrorData) => void): Promise<void> {
+  const result = await request('openExternal', { url })
+  if (!result.ok) onError(result.error.code === 'UNSUPPORTED' ? { ...result.error, params: { ...result.error.params, name: url, context: 'link' } } : result.error)
+}
+
+function ArticleView({ article: newest, language, focusRequest, onBack, onOpenId, onToggleBookmark, onRename, annotationEvents, annotationFocus }: ReaderPaneProps & { article: Article }) {
   const { t } = useT()
+  // An earlier version chosen under "Versions", for this article as it is now; otherwise the newest.
+  const [older, setOlder] = useState<{ article: Article; savedAt: string; count: number } | null>(null)
+  const olderShown = older && older.article.id === newest.id && older.count === newest.versionCount ? older : null
+  const article = olderShown?.article ?? newest
+  const { onError } = annotationEvents
+  const chooseVersion = useCallback(
+    async (version: ArticleVersion) => {
+      if (version.current) {
+        setOlder(null)
+        return
+      }
+      const result = await request('getVersion', { articleId: newest.id, index: version.index })
+      if (result.ok) setOlder({ article: result.value, savedAt: version.savedAt, count: newest.versionCount })
+      else onError(result.error)
+    },
+    [newest.id, newest.versionCount, onError],
+  )
+  const openWebLink = useCallback((url: string) => void openLink(url, onError), [onError])
   const notes = useArticleAnnotations(article.id, `${article.versionCount}`, annotationEvents)
   const [sidebarOpen, setSidebarOpen] = useSessionFlag('warta.annotationSidebar', false)
   const [jump, setJump] = useState<{ id: string; request: number } | null>(null)
@@ -95,25 +122,65 @@ function ArticleView({ article, language, focusRequest, onBack, onOpenId, onTogg
             <kbd aria-hidden="true">{t('reader.backShortcut')}</kbd>
           </button>
           <div className="reader-bar-actions">
+            {newest.versionCount > 1 && (
+              <VersionsMenu
+                articleId={newest.id}
+                versionCount={newest.versionCount}
+                shownIndex={article.versionIndex}
+                language={language}
+                onChoose={(version) => void chooseVersion(version)}
+                onError={onError}
+              />
+            )}
             <AnnotationsToggle open={sidebarOpen} count={notes.placed.length + notes.unplaced.length} onToggle={() => setSidebarOpen(!sidebarOpen)} />
-            <BookmarkToggle bookmarked={article.bookmarked} onToggle={onToggleBookmark} />
+            <BookmarkToggle bookmarked={newest.bookmarked} onToggle={onToggleBookmark} />
           </div>
         </div>
-        <article className="article">
+        {olderShown && (
+          <div className="version-banner" role="status">
+            <HistoryIcon size={17} />
+            <p>{t('web:versions.banner', { date: formatDateTime(olderShown.savedAt, language) })}</p>
+            <button type="button" className="button button-small" onClick={() => setOlder(null)}>
+              {t('web:versions.showNewest')}
+            </button>
+          </div>
+        )}
+        <article className={olderShown ? 'article article-older' : 'article'}>
           <header className="article-header">
             <ArticleTitle
               key={article.id}
               title={article.title}
               language={article.language}
-              editable={article.titleDerived}
+              editable={article.titleDerived && !olderShown}
               focusRequest={focusRequest}
               onRename={onRename}
             />
-            {article.titleDerived && !article.titleEdited && <p className="hint">{t('reader.titleDerivedHint')}</p>}
+            {article.titleDerived && !article.titleEdited && !olderShown && <p className="hint">{t('reader.titleDerivedHint')}</p>}
             <p className="article-meta">
               <time dateTime={article.publishedAt ?? article.savedAt}>{published}</time>
               <span className="badge">{t(`language.article.${article.language}`)}</span>
             </p>
+            {(article.byline || article.siteName || article.url) && (
+              <p className="article-source">
+                {article.byline && <span className="article-byline">{t('web:reader.byline', { name: article.byline })}</span>}
+                {article.siteName && <span className="article-site">{article.siteName}</span>}
+                {article.url && (
+                  <a
+                    className="article-original"
+                    href={article.url}
+                    title={article.url}
+                    onClick={(event) => {
+                      event.preventDefault()
+                      if (event.nativeEvent.isTrusted) openWebLink(article.url as string)
+                    }}
+                    onAuxClick={(event) => event.preventDefault()}
+                  >
+                    <span>{t('web:reader.original')}</span>
+                    <ExternalLinkIcon size={13} />
+                  </a>
+                )}
+              </p>
+            )}
           </header>
           <AnnotatedBody
             article={article}
@@ -121,6 +188,7 @@ function ArticleView({ article, language, focusRequest, onBack, onOpenId, onTogg
             lead={dateline && <span className="dateline">{dateline} – </span>}
             between={readAlso}
             focus={focus}
+            onOpenLink={openWebLink}
           />
           {article.related.length > 0 && (
             <section className="related" aria-labelledby="related-heading">

@@ -3,12 +3,14 @@
 import type { ReactNode } from 'react'
 import { HighlighterIcon, LibraryIcon } from '../annotations/AnnotationIcons'
 import { useT, type TranslationKey } from '../translationKeys'
+import { RssIcon } from '../web/WebIcons'
 
-export type AppView = 'library' | 'annotations'
+export type AppView = 'library' | 'annotations' | 'feeds'
 
 const views: readonly { view: AppView; label: TranslationKey; icon: ReactNode }[] = [
   { view: 'library', label: 'views.library', icon: <LibraryIcon size={16} /> },
   { view: 'annotations', label: 'views.annotations', icon: <HighlighterIcon size={16} /> },
+  { view: 'feeds', label: 'feeds:title', icon: <RssIcon size={16} /> },
 ]
 
 export interface ViewSwitcherProps {

@@ -1,15 +1,20 @@
-// The first-run screen, shown while the archive is empty: import your own dispatches or try
-// the bundled samples.
+// The first-run screen, shown while the archive is empty: import your own dispatches or saved
+// pages (or save one by its address), or try the bundled samples.
 import { useT } from '../translationKeys'
 import { BookOpenIcon, FilePlusIcon, ShieldIcon, WartaMark } from './Icons'
+import { GlobeIcon, RssIcon } from '../web/WebIcons'
 
 export interface WelcomeProps {
   busy: 'files' | 'samples' | null
   onImport: () => void
   onSamples: () => void
+  /** Opens "Save from web address". */
+  onSaveUrl: () => void
+  /** Shows the Feeds view, to follow a news site. */
+  onFeeds: () => void
 }
 
-export function Welcome({ busy, onImport, onSamples }: WelcomeProps) {
+export function Welcome({ busy, onImport, onSamples, onSaveUrl, onFeeds }: WelcomeProps) {
   const { t } = useT()
   return (
     <div className="welcome">
@@ -34,6 +39,16 @@ export function Welcome({ busy, onImport, onSamples }: WelcomeProps) {
               {busy === 'samples' ? t('welcome.samplesLoading') : t('welcome.samples')}
             </button>
           </section>
+        </div>
+        <div className="welcome-web">
+          <button type="button" className="welcome-link" onClick={onSaveUrl}>
+            <GlobeIcon size={16} />
+            <span>{t('web:welcome.saveUrl')}</span>
+          </button>
+          <button type="button" className="welcome-link" onClick={onFeeds}>
+            <RssIcon size={16} />
+            <span>{t('web:welcome.feeds')}</span>
+          </button>
         </div>
         <p className="welcome-privacy">
           <ShieldIcon size={16} />

@@ -7,6 +7,7 @@ import type { LibraryView } from '../libraryPages'
 import { isNarrowed } from '../libraryPages'
 import { useT } from '../translationKeys'
 import { CloseIcon } from '../components/Icons'
+import { FeedFilterChip } from '../feeds/FeedFilterChip'
 
 export interface LibraryFilterBarProps {
   view: LibraryView
@@ -34,12 +35,13 @@ export function LibraryFilterBar({ view, onView, archiveTotal }: LibraryFilterBa
   const change = (patch: Partial<LibraryView>): void => {
     const next: LibraryView = { ...view, ...patch }
     // Absent, not undefined-valued, so views compare and travel as plain data.
-    for (const key of ['language', 'source', 'unread'] as const) if (next[key] === undefined) delete next[key]
+    for (const key of ['language', 'source', 'unread', 'feedId'] as const) if (next[key] === undefined) delete next[key]
     onView(next)
   }
 
   return (
     <div className="filter-bar" role="group" aria-label={t('search:library.filtersLabel')}>
+      {view.feedId && <FeedFilterChip feedId={view.feedId} onClear={() => change({ feedId: undefined })} />}
       <label className="filter-select">
         <span className="visually-hidden">{t('search:library.sortLabel')}</span>
         <select value={view.sort} onChange={(event) => change({ sort: event.target.value as LibraryView['sort'] })}>

@@ -69,6 +69,9 @@ export function useLibrarySearch(options: LibrarySearchOptions) {
   return {
     /** Ctrl/Cmd+F, /: the search box takes the focus. */
     focus: useCallback(() => setBoxFocus((n) => n + 1), []),
+    /** The list's order and filters now, and a way to change them from elsewhere (the Feeds view). */
+    view,
+    setView: changeView,
     active,
     paneProps: {
       searchBar: (

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { annotationLimits, type Method, type Output, type Result } from '../../../preload/contract'
 import { openArchive } from '../../../main/core/archive/archive'
 import { realFs } from '../../../main/core/archive/atomicJsonFile'
+import { STATE_VERSION } from '../../../main/core/archive/records'
 import { createHandlers } from '../../../main/core/handlers'
 import { invoke } from '../../../main/core/invoke'
 import { articlePlainText } from '../../../main/core/annotations/plainText'
@@ -252,7 +253,7 @@ describe('what a save writes', () => {
     for (const w of writes) expect(w.text).not.toContain('\n')
     expect(await readdir(join(host.dir, 'articles'), { recursive: true })).toEqual(before)
     const state = JSON.parse(await readFile(join(host.dir, 'state.json'), 'utf8')) as { version: number; annotations: unknown[] }
-    expect(state.version).toBe(2)
+    expect(state.version).toBe(STATE_VERSION)
     expect(state.annotations).toHaveLength(1)
   })
 

@@ -76,7 +76,9 @@ describe('archives written by earlier releases', () => {
         expect((await readFile(kept[0]?.path as string)).toString('base64')).toBe(before[file])
       } else {
         expect(kept).toEqual([])
-        expect((await readFile(join(dir, file))).toString('base64')).toBe(before[file])
+        // A file at the current format is rewritten only to fold in what its journal held (v4 has entries).
+        if (before[`${file}-journal`]) expect(await readFile(join(dir, `${file}-journal`))).toHaveLength(0)
+        else expect((await readFile(join(dir, file))).toString('base64')).toBe(before[file])
       }
     }
     // Bodies migrate as they are read, and are never rewritten just for that.

@@ -32,19 +32,31 @@ const reopen = async (options: ArchiveOptions = {}, at = dir): Promise<Archive> 
 const everything = (a: Archive): ArticleSummary[] => a.list({ filter: 'all', offset: 0, limit: 1000 }).items
 const idOf = (n: number): string => contentHashOf(sampleArticle(n)).slice(0, 16)
 
-/** A disk that refuses saves of files whose path matches `refuse`, half-writing the temp file first as a real full disk does. */
+/**
+ * A disk that refuses saves of files whose path matches `refuse` (a file's journal, `catalog.json-journal`,
+ * matches as the file does), half-writing the temp file or the journal entry first as a real full disk does.
+ */
 function failingDisk() {
+  const refused = (path: string): boolean => disk.refuse !== null && disk.refuse.test(path) && disk.skip-- <= 0
+  const full = () => Object.assign(new Error('no space left on device'), { code: 'ENOSPC' })
   const disk = {
     refuse: null as RegExp | null,
     /** Let this many matching saves through before refusing. */
     skip: 0,
     fs: {
       async writeTemp(path: string, text: string) {
-        if (disk.refuse?.test(path) && disk.skip-- <= 0) {
+        if (refused(path)) {
           await writeFile(path, text.slice(0, 10))
-          throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' })
+          throw full()
         }
         await realFs.writeTemp(path, text)
+      },
+      async append(path: string, text: string) {
+        if (refused(path)) {
+          await appendFile(path, text.slice(0, 10))
+          throw full()
+        }
+        await realFs.append(path, text)
       },
     } satisfies Partial<FsOps>,
   }
@@ -191,8 +203,10 @@ describe('a real full disk (128 KiB tmpfs)', () => {
     expect(saved).toBeGreaterThan(0)
     expect(archive.size).toBe(saved)
     expect(await tempFilesUnder(archiveDir)).toEqual([])
-    const onDisk = JSON.parse(await readFile(join(archiveDir, 'catalog.json'), 'utf8')) as { articles: unknown[] }
-    expect(onDisk.articles).toHaveLength(saved)
+    // What is on disk — the catalogue and its journal, as a reader sees them — lists exactly the saved articles.
+    const onDisk = await openArchive(archiveDir, { readOnly: true })
+    expect(onDisk.size).toBe(saved)
+    await onDisk.close()
 
     // Whatever room the failed import left is taken too, so the next save cannot fit either.
     const top = join(mnt, 'top-up')

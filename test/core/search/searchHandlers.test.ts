@@ -158,6 +158,57 @@ describe('searchArticles', () => {
     expect((await search('has:note')).total).toBe(1)
   })
 
+  it('follows a bookmark taken off at once, alone and with words', async () => {
+    const { outcomes } = ok(await call('importFiles', { files: [{ name: 'k.txt', contentBase64: base64(dispatch('Bogor', 'Kebun raya menambah koleksi anggrek', 'Tiga ratus anggrek hutan dipindahkan ke rumah kaca.')) }] }))
+    const id = outcomes[0]?.status === 'imported' ? outcomes[0].article.id : ''
+    ok(await call('setBookmark', { articleId: id, bookmarked: true }))
+    expect(titles(await search('anggrek is:bookmarked'))).toEqual(['Kebun raya menambah koleksi anggrek'])
+    ok(await call('setBookmark', { articleId: id, bookmarked: false }))
+    expect((await search('anggrek is:bookmarked')).total).toBe(0)
+    expect((await search('is:bookmarked')).total).toBe(0)
+    expect(titles(await search('anggrek -is:bookmarked'))).toEqual(['Kebun raya menambah koleksi anggrek'])
+  })
+
+  it('follows a note as it is edited and deleted: its words, and has:note', async () => {
+    const { outcomes } = ok(await call('importFiles', { files: [{ name: 'n.txt', contentBase64: base64(dispatch('Medan', 'Kereta layang mulai melayani penumpang', 'Jalur layang sepanjang sebelas kilometer itu dibuka pagi ini.')) }] }))
+    const id = outcomes[0]?.status === 'imported' ? outcomes[0].article.id : ''
+    const created = ok(await call('createAnnotation', { articleId: id, start: 0, end: 6, note: 'bandingkan dengan monorel' }))
+    ok(await call('setBookmark', { articleId: id, bookmarked: true }))
+    expect(titles(await search('monorel is:bookmarked has:note'))).toEqual(['Kereta layang mulai melayani penumpang'])
+
+    ok(await call('updateAnnotation', { id: created.id, note: 'tanya soal tarif trem' }))
+    expect((await search('monorel')).total).toBe(0)
+    expect(titles(await search('trem has:note'))).toEqual(['Kereta layang mulai melayani penumpang'])
+    // The bookmark is still a filter of the text written again for the note.
+    expect(titles(await search('tarif is:bookmarked'))).toEqual(['Kereta layang mulai melayani penumpang'])
+
+    ok(await call('deleteAnnotation', { id: created.id }))
+    expect((await search('trem')).total).toBe(0)
+    expect((await search('has:note')).total).toBe(0)
+    expect(titles(await search('layang -has:note'))).toEqual(['Kereta layang mulai melayani penumpang'])
+  })
+
+  it('finds the new text of an article imported again as a new version, and no longer the old', async () => {
+    const first = dispatch('Bandung', 'Jembatan baru diresmikan di Bandung', 'Jembatan itu dibangun dengan baja dari Cilegon.')
+    const second = dispatch('Bandung', 'Jembatan baru diresmikan di Bandung', 'Jembatan itu dibangun dengan beton pracetak dari Purwakarta.')
+    const published = '\n\n2024-05-02 10:00 WIB'
+    const a = ok(await call('importFiles', { files: [{ name: 'a.txt', contentBase64: base64(first.replace('\n\n', `${published}\n`)) }] }))
+    const b = ok(await call('importFiles', { files: [{ name: 'b.txt', contentBase64: base64(second.replace('\n\n', `${published}\n`)) }] }))
+    expect(b.outcomes[0]?.status).toBe('newVersion')
+    expect(a.outcomes[0]?.status === 'imported' && b.outcomes[0]?.status === 'newVersion' && a.outcomes[0].article.id === b.outcomes[0].article.id).toBe(true)
+    expect(titles(await search('purwakarta'))).toEqual(['Jembatan baru diresmikan di Bandung'])
+    expect((await search('cilegon')).total).toBe(0)
+    expect((await search('jembatan')).total).toBe(1)
+  })
+
+  it('leaves out articles removed from the archive at once', async () => {
+    ok(await call('importSamples', {}))
+    const batik = (await search('batik')).items[0]?.article.id as string
+    await host.archive.removeArticles([batik])
+    expect((await search('batik')).total).toBe(0)
+    expect((await search('')).total).toBe(5)
+  })
+
   it('rebuilds a deleted index in the background, reporting progress, and searches again after reopening', async () => {
     ok(await call('importSamples', {}))
     await host.close()

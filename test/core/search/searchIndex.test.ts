@@ -167,6 +167,45 @@ describe('keeping the index up to date', () => {
     expect(titles(index.search('senjata'))).toEqual(['Pasukan berangkat'])
   })
 
+  it('finds a word among bookmarked articles as soon as one is bookmarked, and keeps its notes searchable', async () => {
+    const { index, archive, ids } = await archiveWithIndex()
+    const harga = ids[3] as string
+    index.upsert([{ article: archive.summary(harga), paragraphs: ['Pedagang memperkirakan harga akan turun bulan depan.'], notes: ['catatan tentang gandum'] }])
+    expect(index.search('harga is:bookmarked').total).toBe(0)
+
+    index.updateFlags(harga, { bookmarked: true })
+    expect(titles(index.search('harga is:bookmarked'))).toEqual(['Harga beras naik'])
+    expect(titles(index.search('pedagang is:bookmarked has:note'))).toEqual(['Harga beras naik'])
+    // The text row written again for the bookmark still holds the body and the notes.
+    expect(titles(index.search('gandum'))).toEqual(['Harga beras naik'])
+    expect(index.search('harga -is:bookmarked').total).toBe(0)
+
+    index.updateFlags(harga, { bookmarked: false })
+    expect(index.search('harga is:bookmarked').total).toBe(0)
+    expect(titles(index.search('harga -is:bookmarked'))).toEqual(['Harga beras naik'])
+    // A read mark is not a tag: nothing is written again, and it filters all the same.
+    index.updateFlags(harga, { read: true })
+    expect(titles(index.search('harga is:read'))).toEqual(['Harga beras naik'])
+    expect(index.search('harga is:unread').total).toBe(0)
+  })
+
+  it('matches source: and place: with a word by their leading words, as without one', async () => {
+    const { index } = await archiveWithIndex([
+      ...seedArticles,
+      article({ title: 'Harga gula naik', dateline: { place: 'Kuala Lumpur', agency: 'Antaranews' }, paragraphs: ['Harga gula naik lagi.'] }),
+    ])
+    // "antara" is ANTARA and ANTARA News, not Antaranews; "antara news" is only ANTARA News.
+    expect(titles(index.search('harga source:antara'))).toEqual(['Harga beras naik'])
+    expect(titles(index.search('harga source:"antara news"'))).toEqual(['Harga beras naik'])
+    expect(titles(index.search('harga -source:antara'))).toEqual(['Harga gula naik'])
+    expect(titles(index.search('naik place:kuala'))).toEqual(['Harga gula naik'])
+    expect(titles(index.search('naik place:"kuala lumpur" source:antaranews'))).toEqual(['Harga gula naik'])
+    expect(index.search('naik place:lumpur').total).toBe(0)
+    for (const q of ['harga source:antara', 'naik place:kuala', 'harga -source:antara']) {
+      expect(titles(index.search(q)), q).toEqual(titles(index.search(q.replace(/^\S+ /, ''))).filter((t) => /Harga|naik/.test(t)))
+    }
+  })
+
   it('indexes text handed over directly, replacing an earlier version', async () => {
     const { index, archive, ids } = await archiveWithIndex()
     const summary = archive.summary(ids[3] as string)
@@ -195,6 +234,7 @@ describe('keeping the index up to date', () => {
     cleanup.push(async () => reopened.close())
     expect(await reopened.sync(archive)).toMatchObject({ upToDate: false, flagsUpdated: 1, reindexed: 1 })
     expect(titles(reopened.search('is:bookmarked'))).toEqual(['Election results announced'])
+    expect(titles(reopened.search('election is:bookmarked'))).toEqual(['Election results announced'])
     expect(titles(reopened.search('ktt'))).toEqual(['KTT ASEAN dibuka'])
     expect(reopened.search('puncak').total).toBe(0)
   })

@@ -43,4 +43,14 @@ describe('search snippets', () => {
     expect(snippet[snippet.length - 1]?.text.endsWith('lain …')).toBe(true)
     expect(marked(snippet)).toEqual(['senjata'])
   })
+
+  it('keeps a match at the end of a paragraph near the start of the snippet, where a three-line row shows it', () => {
+    const late = `${'kata '.repeat(40)}pertemuan puncak.`
+    const snippet = snippetOf([late], 'id', highlight('temu'), { words: 30 })
+    const text = snippet.map((s) => s.text).join('')
+    expect(marked(snippet)).toEqual(['pertemuan'])
+    // Seven words of lead-in, not twenty-eight.
+    expect(text.indexOf('pertemuan')).toBeLessThan(50)
+    expect(text.endsWith('pertemuan puncak.')).toBe(true)
+  })
 })
