@@ -143,8 +143,8 @@ describe('the packaged app.asar', () => {
     for (const name of ['electron', 'vite', 'react', 'react-dom', 'vitest', 'typescript', 'electron-builder']) expect(packages.has(name), name).toBe(false)
   })
 
-  it('holds no tests, TypeScript sources, source maps or build resources', () => {
-    expect(entries.filter((e) => /^\/(test|main|preload|renderer|assets\/build)(\/|$)/.test(e))).toEqual([])
+  it('holds no tests, TypeScript sources, source maps, build resources or README pictures', () => {
+    expect(entries.filter((e) => /^\/(test|main|preload|renderer|assets\/build|assets\/screenshots)(\/|$)/.test(e))).toEqual([])
     expect(entries.filter((e) => /\.(ts|tsx|mts|cts|map)$/.test(e))).toEqual([])
   })
 
