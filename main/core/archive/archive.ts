@@ -1,6 +1,8 @@
 // The local archive: a catalogue of article metadata, one body file per article, and a
 // small state file for what changes often. Laid out so a bookmark never rewrites bodies
-// or the catalogue, and an import never rewrites other articles' bodies. One process writes
+// or the catalogue, and an import never rewrites other articles' bodies; changes to the
+// catalogue and to bookmarks and read marks are appended to a journal beside each file rather
+// than rewriting it (journal.ts). One process writes
 // an archive at a time (archiveLock.ts); damaged files are repaired on open (recovery.ts);
 // every save is durable before it is reported done, and a failed save is undone in memory.
 import { createHash } from 'node:crypto'
@@ -127,7 +129,7 @@ const CHECKPOINT_MIN_BYTES = 256 * 1024
 
 export { normaliseTitle }
 
-const ASCII = /^[\x00-\x7f]*$/
+const NON_ASCII = /[^\p{ASCII}]/u
 /** The lookups are built this long after open, in slices of this many articles (see #warmUp). */
 const WARM_UP_DELAY_MS = 1500
 const WARM_UP_SLICE = 500
@@ -136,7 +138,7 @@ const WARM_UP_SLICE = 500
 export function contentHashOf(article: Pick<NewArticle, 'title' | 'titleDerived' | 'paragraphs'>): string {
   const text = [article.titleDerived ? '' : article.title, ...article.paragraphs]
     // Plain ASCII is already in NFC: most dispatches skip the normalising.
-    .map((s) => (ASCII.test(s) ? s : s.normalize('NFC')).replace(/\s+/g, ' ').trim())
+    .map((s) => (NON_ASCII.test(s) ? s.normalize('NFC') : s).replace(/\s+/g, ' ').trim())
     .join('\n')
   return createHash('sha256').update(text).digest('hex')
 }
