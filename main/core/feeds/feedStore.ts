@@ -5,7 +5,7 @@ import { Low } from 'lowdb'
 import { AtomicJsonFile, CorruptFileError } from '../archive/atomicJsonFile'
 import { parseHttpUrl } from '../net/httpUrl'
 import { webError } from '../web/webErrors'
-import { emptyFeeds, feedIdOf, FeedsFile, type Retention, type Subscription } from './subscription'
+import { emptyFeeds, feedIdOf, FeedsFile, type FeedId, type Retention, type Subscription } from './subscription'
 
 export const FEEDS_FILE = 'feeds.json'
 
@@ -54,7 +54,15 @@ export class FeedStore {
     if (this.#db.data.subscriptions.some((s) => s.id === id)) {
       throw webError('ALREADY_SUBSCRIBED', `${url} is already followed`, { url })
     }
-    const subscription: Subscription = {
+    const subscription = this.#newSubscription(id, url, input)
+    await this.#change((subs) => [...subs, subscription])
+    return subscription
+  }
+
+  /** Adds each address not yet followed (OPML import); returns the new subscriptions and how many were already there. */
+  /** A subscription not fetched yet; its title is the host until the feed names itself. */
+  #newSubscription(id: FeedId, url: string, input: NewSubscription): Subscription {
+    return {
       id,
       url,
       title: input.title?.trim() || new URL(url).hostname,
@@ -67,11 +75,8 @@ export class FeedStore {
       retention: input.retention ?? {},
       seen: [],
     }
-    await this.#change((subs) => [...subs, subscription])
-    return subscription
   }
 
-  /** Adds each address not yet followed (OPML import); returns the new subscriptions and how many were already there. */
   async addMany(inputs: readonly NewSubscription[]): Promise<{ added: Subscription[]; alreadyFollowed: number }> {
     const known = new Set(this.#db.data.subscriptions.map((s) => s.id))
     const added: Subscription[] = []
@@ -84,19 +89,7 @@ export class FeedStore {
         continue
       }
       known.add(id)
-      added.push({
-        id,
-        url,
-        title: input.title?.trim() || new URL(url).hostname,
-        siteUrl: input.siteUrl ?? null,
-        addedAt: this.#now().toISOString(),
-        lastFetched: null,
-        lastError: null,
-        etag: null,
-        lastModified: null,
-        retention: input.retention ?? {},
-        seen: [],
-      })
+      added.push(this.#newSubscription(id, url, input))
     }
     if (added.length > 0) await this.#change((subs) => [...subs, ...added])
     return { added, alreadyFollowed }
