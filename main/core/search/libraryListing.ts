@@ -45,6 +45,20 @@ export interface LibraryFlags {
 /** The first page of the default order is picked without sorting everything (opening stays fast). */
 const PARTIAL_PAGE_LIMIT = 1000
 
+/** Days a record's written date may lag the k-th best and still be among the first k (offsets reach ±24 h). */
+const CANDIDATE_MARGIN_DAYS = 4
+
+/** `YYYY-MM-DD` moved by `days`, or null when it is not such a day. */
+function shiftDay(day: string, days: number): string | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day)
+  if (!m) return null
+  const date = new Date(0)
+  date.setUTCFullYear(Number(m[1]), Number(m[2]) - 1, Number(m[3]) + days)
+  const year = date.getUTCFullYear()
+  if (year < 0 || year > 9999) return null
+  return `${String(year).padStart(4, '0')}-${String(date.getUTCMonth() + 1).padStart(2, '0')}-${String(date.getUTCDate()).padStart(2, '0')}`
+}
+
 /** Folded agency words, as `source:` compares them. */
 export const sourceKey = (agency: string): string => words(agency).join(' ')
 
@@ -96,10 +110,10 @@ export class LibraryListing<R extends ListableRecord> {
     return x < y ? -1 : x > y ? 1 : 0
   }
 
-  /** Date orders: the chosen date, then (for the story date) when it was saved, then id. */
-  #comparator(sort: Exclude<LibrarySort, 'title'>): (a: number, b: number) => number {
+  /** Date orders: the chosen date, then (for the story date) when it was saved, then id. `times` defaults to every record's. */
+  #comparator(sort: Exclude<LibrarySort, 'title'>, times?: Float64Array): (a: number, b: number) => number {
     const story = sort === 'newest' || sort === 'oldest'
-    const times = story ? this.#storyTime() : this.#savedTime()
+    times ??= story ? this.#storyTime() : this.#savedTime()
     // Saved dates only break ties of story dates: read per tie rather than parsing 100,000 on open.
     const saved = (i: number): number => this.#savedTimes?.[i] ?? timeOf((this.records[i] as R).savedAt)
     const sign = sort === 'newest' || sort === 'savedNewest' ? -1 : 1
@@ -127,9 +141,14 @@ export class LibraryListing<R extends ListableRecord> {
    * sorted buffer. Most records lose against the k-th and cost a single comparison.
    */
   #firstOf(sort: Exclude<LibrarySort, 'title'>, k: number): Uint32Array {
-    const compare = this.#comparator(sort)
+    const candidates = this.#candidatesFor(sort, k)
+    // Dates are parsed for the candidates only (the rest stay 0 and are never compared).
+    const times = new Float64Array(this.records.length)
+    const dateOf = sort === 'newest' || sort === 'oldest' ? (r: R) => r.publishedAt ?? r.savedAt : (r: R) => r.savedAt
+    for (const i of candidates) times[i] = timeOf(dateOf(this.records[i] as R))
+    const compare = this.#comparator(sort, times)
     const best: number[] = []
-    for (let i = 0; i < this.records.length; i++) {
+    for (const i of candidates) {
       if (best.length === k && compare(i, best[k - 1] as number) >= 0) continue
       let lo = 0
       let hi = best.length
@@ -142,6 +161,44 @@ export class LibraryListing<R extends ListableRecord> {
       if (best.length > k) best.pop()
     }
     return Uint32Array.from(best)
+  }
+
+  /**
+   * The records that can be among the first `k` of a date order, found by comparing the dates as
+   * written (no parsing): an ISO date's day is within a day or two of the instant whatever its
+   * offset, so a record four days behind the k-th best day as written cannot overtake k others.
+   */
+  #candidatesFor(sort: Exclude<LibrarySort, 'title'>, k: number): number[] {
+    const n = this.records.length
+    const story = sort === 'newest' || sort === 'oldest'
+    const written: string[] = new Array(n)
+    for (let i = 0; i < n; i++) {
+      const r = this.records[i] as R
+      written[i] = story ? (r.publishedAt ?? r.savedAt) : r.savedAt
+    }
+    const all = (): number[] => Array.from({ length: n }, (_, i) => i)
+    if (n <= k) return all()
+    const descending = sort === 'newest' || sort === 'savedNewest'
+    // The k-th best date as written, kept in a sorted buffer as in #firstOf.
+    const best: string[] = []
+    for (const d of written) {
+      if (best.length === k && !(descending ? d > (best[k - 1] as string) : d < (best[k - 1] as string))) continue
+      let lo = 0
+      let hi = best.length
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1
+        const m = best[mid] as string
+        if (m === d || (descending ? m > d : m < d)) lo = mid + 1
+        else hi = mid
+      }
+      best.splice(lo, 0, d)
+      if (best.length > k) best.pop()
+    }
+    const bound = shiftDay((best[k - 1] as string).slice(0, 10), descending ? -CANDIDATE_MARGIN_DAYS : CANDIDATE_MARGIN_DAYS + 1)
+    if (bound === null) return all()
+    const out: number[] = []
+    for (let i = 0; i < n; i++) if (descending ? (written[i] as string) >= bound : (written[i] as string) < bound) out.push(i)
+    return out
   }
 
   /**

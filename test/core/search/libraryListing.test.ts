@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { LibraryListing, type ListableRecord } from '../../../main/core/search/libraryListing'
 
@@ -37,5 +38,26 @@ describe('the library listing', () => {
     expect(ids(listing.page({ sort: 'newest', filter: { source: 'antara' }, offset: 0, limit: 10 }, flags))).toEqual(['a2', 'a1'])
     bookmarked.add('a4')
     expect(listing.page({ sort: 'newest', filter: { bookmarked: true }, offset: 2, limit: 10 }, flags).items.map((r) => r.id)).toEqual(['a4'])
+  })
+})
+
+describe('the first page of a date order', () => {
+  it('is the same picked from the dates as written as from a full sort, whatever the time zones', () => {
+    const two = (max: number) => fc.integer({ min: 0, max }).map((n) => String(n).padStart(2, '0'))
+    // Days close together and offsets up to a day either way, so the written day often misleads.
+    const iso = fc
+      .tuple(fc.integer({ min: 1, max: 9 }), two(23), two(59), fc.constantFrom('Z', '+07:00', '+14:00', '-12:00', '+23:59', '-23:59', '+09:30'))
+      .map(([d, h, m, z]) => `2024-03-0${d}T${h}:${m}:00${z}`)
+    const listed = fc.array(fc.record({ published: fc.option(iso), saved: iso }), { minLength: 41, maxLength: 80 })
+    fc.assert(
+      fc.property(listed, fc.constantFrom('newest', 'oldest', 'savedNewest', 'savedOldest') as fc.Arbitrary<'newest' | 'oldest' | 'savedNewest' | 'savedOldest'>, (rows, sort) => {
+        const recs = rows.map((r, i) => record(`a${String(i).padStart(3, '0')}`, `T${i}`, r.published, r.saved))
+        const partial = new LibraryListing(recs)
+        const full = new LibraryListing(recs)
+        full.order(sort)
+        expect(ids(partial.page({ sort, offset: 0, limit: 10 }, flags))).toEqual(ids(full.page({ sort, offset: 0, limit: 10 }, flags)))
+      }),
+      { numRuns: 500 },
+    )
   })
 })
