@@ -328,8 +328,10 @@ export class SearchIndex {
     const db = new Database(this.path, this.#options.nativeBinding ? { nativeBinding: this.#options.nativeBinding } : {})
     try {
       db.pragma('journal_mode = WAL')
-      // Derived data: losing the last transactions in a power cut only means re-indexing them.
-      db.pragma('synchronous = NORMAL')
+      // FULL syncs each commit's own WAL pages. The index is derived and could lose them, but
+      // left dirty (NORMAL) they were flushed by the archive's next journal fdatasync, which
+      // shares the filesystem's journal: bookmark saves went from 0.9 to 2–4 ms p95 at 100k.
+      db.pragma('synchronous = FULL')
       db.pragma('cache_size = -32000')
       db.exec('CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID')
       return db
