@@ -4,8 +4,9 @@
 // A save is durable only if what it wrote reaches the disk: a new file and the directory entry
 // that points at it take two fsyncs; an entry appended to a journal that already exists takes
 // one (fdatasync, which also flushes the file's new length). So a bookmark — one journal line —
-// takes at least one; a rename or an import writes a body (two) and a catalogue journal line
-// (one), so at least three; an import into a new body directory adds one for that directory.
+// takes at least one, and so does a highlight; a rename or an import writes a body (two) and a
+// catalogue journal line (one), so at least three; an import into a new body directory adds one
+// for that directory.
 import { execFileSync } from 'node:child_process'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -14,11 +15,11 @@ import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
 import { bundleScript, spawnTsx } from '../core/archive/childScripts'
 
-export const PHASES = ['bookmark', 'rename', 'import'] as const
+export const PHASES = ['bookmark', 'rename', 'import', 'note'] as const
 export type Phase = (typeof PHASES)[number]
 
 /** The fewest fsyncs a durable save of each kind needs (see the top of this file). */
-export const MIN_FSYNCS: Record<Phase, number> = { bookmark: 1, rename: 3, import: 3 }
+export const MIN_FSYNCS: Record<Phase, number> = { bookmark: 1, rename: 3, import: 3, note: 1 }
 
 export interface FsyncFigures {
   saves: number
@@ -75,7 +76,7 @@ export async function countFsyncs(saves: number): Promise<FsyncFigures> {
 }
 
 export const describeFsyncs = (f: FsyncFigures): string =>
-  `fsyncs per save over ${f.saves} saves each: bookmark ${f.perSave.bookmark.toFixed(2)}, rename ${f.perSave.rename.toFixed(2)}, import ${f.perSave.import.toFixed(2)}`
+  `fsyncs per save over ${f.saves} saves each: ${PHASES.map((p) => `${p} ${f.perSave[p].toFixed(2)}`).join(', ')}`
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const { values } = parseArgs({ options: { saves: { type: 'string', default: '20' } } })
@@ -85,7 +86,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   } else {
     const figures = await countFsyncs(Number(values.saves))
     console.log(describeFsyncs(figures))
-    const tooFew = figures.perSave.bookmark < MIN_FSYNCS.bookmark || figures.perSave.rename < MIN_FSYNCS.rename || figures.perSave.import < MIN_FSYNCS.import
+    const tooFew = PHASES.some((p) => figures.perSave[p] < MIN_FSYNCS[p])
     if (tooFew) console.error('FEWER fsyncs than a durable save needs')
     process.exitCode = tooFew ? 1 : 0
   }

@@ -26,6 +26,7 @@ describe('crash safety', () => {
     expect(figures.perSave.bookmark).toBeGreaterThanOrEqual(MIN_FSYNCS.bookmark)
     expect(figures.perSave.rename).toBeGreaterThanOrEqual(MIN_FSYNCS.rename)
     expect(figures.perSave.import).toBeGreaterThanOrEqual(MIN_FSYNCS.import)
+    expect(figures.perSave.note).toBeGreaterThanOrEqual(MIN_FSYNCS.note)
   })
 
   it('counts an fsync that strace shows split over two lines once', () => {
@@ -38,6 +39,6 @@ describe('crash safety', () => {
       '101 write(1, "MARK bookmark-end\\n", 18) = 18',
       '104 fsync(23) = 0',
     ].join('\n')
-    expect(countByPhase(trace)).toEqual({ bookmark: 2, rename: 0, import: 0 })
+    expect(countByPhase(trace)).toEqual({ bookmark: 2, rename: 0, import: 0, note: 0 })
   })
 })

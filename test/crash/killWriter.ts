@@ -60,7 +60,7 @@ export async function runKillTrials(options: KillOptions): Promise<KillFigures> 
     const seed = await openArchive(dir)
     await seed.addArticles([sampleArticle(0)])
     await seed.close()
-    let known = { size: 1, bookmarks: 0, rename: null as { id: string; title: string } | null }
+    let known = { size: 1, bookmarks: 0, notes: 0, rename: null as { id: string; title: string } | null }
 
     for (let trial = 1; trial <= trials; trial++) {
       const writer = spawnTsx(WRITER, [dir], { bundled })
@@ -86,6 +86,7 @@ export async function runKillTrials(options: KillOptions): Promise<KillFigures> 
         const [, what, ...rest] = line.split(' ')
         if (what === 'import') acked.size = Number(rest[0])
         else if (what === 'bookmark') acked.bookmarks = Number(rest[0])
+        else if (what === 'note') acked.notes = Number(rest[0])
         else if (what === 'rename') acked.rename = { id: rest[0] as string, title: rest.slice(1).join(' ') }
         if (line.startsWith('acked')) figures.acknowledgedSaves++
       }
@@ -104,6 +105,8 @@ export async function runKillTrials(options: KillOptions): Promise<KillFigures> 
         const bookmarksOk = archive.bookmarkedCount === acked.bookmarks || archive.bookmarkedCount === acked.bookmarks + 1
         if (!sizeOk) problems.push(`${archive.size} articles on disk, ${acked.size} acknowledged`)
         if (!bookmarksOk) problems.push(`${archive.bookmarkedCount} bookmarks on disk, ${acked.bookmarks} acknowledged`)
+        const notes = archive.annotations.length
+        if (notes !== acked.notes && notes !== acked.notes + 1) problems.push(`${notes} highlights on disk, ${acked.notes} acknowledged`)
         if (acked.rename && archive.has(acked.rename.id) && archive.summary(acked.rename.id).title !== acked.rename.title) {
           problems.push(`acknowledged rename to "${acked.rename.title}" lost`)
         }
@@ -112,7 +115,7 @@ export async function runKillTrials(options: KillOptions): Promise<KillFigures> 
         for (const a of newest) await archive.getArticle(a.id)
         if (archive.size === acked.size && archive.bookmarkedCount === acked.bookmarks) figures.lastAcknowledgedState++
         else figures.inFlightSaveLanded++
-        known = { size: archive.size, bookmarks: archive.bookmarkedCount, rename: acked.rename }
+        known = { size: archive.size, bookmarks: archive.bookmarkedCount, notes: archive.annotations.length, rename: acked.rename }
       } catch (e) {
         problems.push(`reading failed: ${(e as Error).message}`)
       } finally {

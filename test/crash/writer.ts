@@ -1,6 +1,6 @@
 // The process the crash scripts kill or trace: `node --import tsx test/crash/writer.ts <dir> [--saves N]`.
 //
-// Without --saves it saves forever — import an article, bookmark it, rename it — and prints
+// Without --saves it saves forever — import an article, bookmark it, rename it, highlight it — and prints
 // "acked <what> …" only after each save has resolved, i.e. after the archive said it is on
 // disk. killWriter.ts kills it at random and checks that nothing acknowledged was lost.
 //
@@ -10,6 +10,7 @@ import { writeSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { openArchive, type Archive } from '../../main/core/archive/archive'
 import { sampleArticle } from '../core/archive/sampleArticles'
+import type { AnnotationRecord } from '../../preload/contract'
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { saves: { type: 'string' } } })
 const [dir] = positionals
@@ -18,6 +19,24 @@ if (!dir) throw new Error('usage: writer.ts <dir> [--saves N]')
 /** Straight to the file descriptor, so the line reaches the parent (or strace) before the next save starts. */
 const say = (line: string): void => {
   writeSync(1, `${line}\n`)
+}
+
+/** Highlight number `n` (with a note) on the article's first word, as the annotation service would save it. */
+async function highlight(archive: Archive, id: string, n: number): Promise<void> {
+  const exact = (await archive.getArticle(id)).paragraphs[0]?.split(' ')[0] ?? 'x'
+  const at = new Date().toISOString()
+  const note: AnnotationRecord = {
+    id: `${n.toString(16).padStart(8, '0')}-0000-4000-8000-000000000000`,
+    articleId: id,
+    colour: 'yellow',
+    note: `Catatan ${n}`,
+    quote: { exact, prefix: '', suffix: '' },
+    position: { start: 0, end: exact.length },
+    contentHash: archive.contentHash(id),
+    createdAt: at,
+    updatedAt: at,
+  }
+  await archive.changeAnnotations({ apply: (list) => [...list, note], revert: (list) => list.filter((a) => a !== note) })
 }
 
 async function saveForever(archive: Archive): Promise<never> {
@@ -32,6 +51,8 @@ async function saveForever(archive: Archive): Promise<never> {
     const title = `Judul baru ${n}`
     await archive.rename(id, title)
     say(`acked rename ${id} ${title}`)
+    await highlight(archive, id, n)
+    say(`acked note ${archive.annotations.length}`)
   }
 }
 
@@ -57,6 +78,9 @@ async function measuredSaves(saves: number): Promise<void> {
   say('MARK import-begin')
   for (let i = 0; i < saves; i++) await archive.addArticles([sampleArticle(1000 + i)])
   say('MARK import-end')
+  say('MARK note-begin')
+  for (let i = 0; i < saves; i++) await highlight(archive, first.id, i + 1)
+  say('MARK note-end')
   await archive.close()
 }
 

@@ -22,6 +22,7 @@ import { ARTICLES_DIR, bodyPath, MEDIA_DIR, readBody } from './bodyFiles'
 import { Journal, journalPathOf } from './journal'
 import { catalogKind, stateKind, upgrade } from './migrations'
 import {
+  annotationChangeOf,
   BODY_VERSION,
   originOf,
   type ArticleContent,
@@ -661,14 +662,20 @@ export class Archive implements AnnotationHost {
     return this.#state.data.annotations.filter((a) => a.articleId === id && hasNote(a)).map((a) => a.note)
   }
 
-  /** One state-file save (never the catalogue or a body); undone in memory if it fails. */
+  /** One journal entry of the records that changed (never the catalogue or a body); undone in memory if it fails. */
   async changeAnnotations(change: AnnotationChange): Promise<void> {
-    await this.#changeState((s) => {
-      s.annotations = change.apply(s.annotations)
+    await this.#changeMarks((s) => {
+      const after = change.apply(s.annotations)
+      const entry = annotationChangeOf(s.annotations, after)
+      if (!entry) return null
+      s.annotations = after
       this.#annotationCounts = null
-      return () => {
-        s.annotations = change.revert(s.annotations)
-        this.#annotationCounts = null
+      return {
+        entry,
+        undo: () => {
+          s.annotations = change.revert(s.annotations)
+          this.#annotationCounts = null
+        },
       }
     })
   }
@@ -928,8 +935,8 @@ export class Archive implements AnnotationHost {
   }
 
   /**
-   * A bookmark or read mark: one journal entry, not a rewrite of the state file (which may hold
-   * 20,000 read marks); undone in memory if it cannot be saved. `change` returns the entry and
+   * A bookmark, read mark or annotation change: one journal entry, not a rewrite of the state
+   * file (which may hold 20,000 read marks); undone in memory if it cannot be saved. `change` returns the entry and
    * its undo, or null when there is nothing to change.
    */
   async #changeMarks(change: (s: StateFile) => { entry: StateChange; undo: () => void } | null): Promise<void> {

@@ -181,6 +181,8 @@ export const stateKind: FileKind<StateFile> = {
     step({ from: 1, input: StateFileV1, up: (v1) => ({ ...v1, version: 2, annotations: [] }) }),
     // v3 has a journal beside it (an older release would not read it); the file itself is unchanged.
     step({ from: 2, input: z.looseObject({ version: z.literal(2) }), up: (v2) => ({ ...v2, version: 3 }) }),
+    // v4's journal holds annotations too, which a v3 release would drop on reading it; the file is unchanged.
+    step({ from: 3, input: z.looseObject({ version: z.literal(3) }), up: (v3) => ({ ...v3, version: 4 }) }),
   ],
 }
 

@@ -5,7 +5,7 @@
 // matching list in migrations.ts (with the old shape as the step's input) plus a fixture
 // of the old format under test/fixtures/archive/.
 import { z } from 'zod'
-import { AnnotationRecord, ArticleId, Credits, Dateline, Language } from '../../../preload/contract'
+import { AnnotationId, AnnotationRecord, ArticleId, Credits, Dateline, Language } from '../../../preload/contract'
 
 const IsoDate = z.iso.datetime({ offset: true })
 
@@ -170,12 +170,15 @@ export const BodyFile = z.object({
 })
 export type BodyFile = z.infer<typeof BodyFile>
 
-/** v3: bookmarks and read marks set since the file was last written are in state.json-journal (journal.ts). */
-export const STATE_VERSION = 3
+/**
+ * v3: bookmarks and read marks set since the file was last written are in state.json-journal
+ * (journal.ts). v4: annotations are journalled too.
+ */
+export const STATE_VERSION = 4
 /**
  * Small and written often (bookmarks, settings, annotations): never beside bodies or the
  * catalogue, and saved compact — 10,000 annotations pretty-printed would cost ~100 ms a save.
- * Bookmarks and read marks are journalled (a save appends one line); settings and annotations
+ * Bookmarks, read marks and annotations are journalled (a save appends one line); settings
  * rewrite the file, which also empties the journal.
  */
 export const StateFile = z.object({
@@ -193,12 +196,30 @@ export const StateFile = z.object({
 })
 export type StateFile = z.infer<typeof StateFile>
 
-/** One entry of state.json-journal: bookmarks and read marks set (a date) or cleared (null). */
+/**
+ * One entry of state.json-journal: bookmarks and read marks set (a date) or cleared (null);
+ * annotations written (new ones at the end, changed ones in place) or removed by id.
+ */
 export const StateChange = z.object({
   bookmarks: z.record(ArticleId, IsoDate.nullable()).optional(),
   read: z.record(ArticleId, IsoDate.nullable()).optional(),
+  annotationsPut: z.array(AnnotationRecord).optional(),
+  annotationsRemoved: z.array(AnnotationId).optional(),
 })
 export type StateChange = z.infer<typeof StateChange>
+
+/**
+ * The journal entry that turns one annotation list into another, or null when they hold the
+ * same records. Changed records are new objects (the annotation functions never mutate one).
+ */
+export function annotationChangeOf(before: readonly AnnotationRecord[], after: readonly AnnotationRecord[]): StateChange | null {
+  const previous = new Map(before.map((a) => [a.id, a]))
+  const kept = new Set(after.map((a) => a.id))
+  const annotationsPut = after.filter((a) => previous.get(a.id) !== a)
+  const annotationsRemoved = before.filter((a) => !kept.has(a.id)).map((a) => a.id)
+  if (annotationsPut.length === 0 && annotationsRemoved.length === 0) return null
+  return { ...(annotationsPut.length > 0 ? { annotationsPut } : {}), ...(annotationsRemoved.length > 0 ? { annotationsRemoved } : {}) }
+}
 
 /** Replays journal entries onto a state file read from disk (in order; each may be replayed twice). */
 export function applyStateChanges(state: StateFile, changes: readonly StateChange[]): void {
@@ -209,6 +230,17 @@ export function applyStateChanges(state: StateFile, changes: readonly StateChang
         else state[map][id] = at
       }
     }
+    const removed = new Set(change.annotationsRemoved ?? [])
+    const put = change.annotationsPut ?? []
+    if (removed.size === 0 && put.length === 0) continue
+    const list = state.annotations.filter((a) => !removed.has(a.id))
+    const at = new Map(list.map((a, i) => [a.id, i]))
+    for (const annotation of put) {
+      const i = at.get(annotation.id)
+      if (i === undefined) at.set(annotation.id, list.push(annotation) - 1)
+      else list[i] = annotation
+    }
+    state.annotations = list
   }
 }
 

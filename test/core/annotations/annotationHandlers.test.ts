@@ -48,7 +48,12 @@ beforeEach(async () => {
   writes = []
   host = await tempHost({
     systemLocale: 'id-ID',
-    archive: { fs: { writeTemp: async (path, text) => (writes.push({ path, text }), realFs.writeTemp(path, text)) } },
+    archive: {
+      fs: {
+        writeTemp: async (path, text) => (writes.push({ path, text }), realFs.writeTemp(path, text)),
+        append: async (path, text) => (writes.push({ path, text }), realFs.append(path, text)),
+      },
+    },
   })
   const { outcomes } = ok(
     await call('importFiles', {
@@ -242,15 +247,16 @@ describe('export and import', () => {
 })
 
 describe('what a save writes', () => {
-  it('writes only the state file, compact, once per change — never the catalogue or a body', async () => {
+  it('writes only the state file, then one compact journal line per change — never the catalogue or a body', async () => {
     const before = await readdir(join(host.dir, 'articles'), { recursive: true })
     const created = ok(await call('createAnnotation', { ...range('pasar', 'dapur bersama'), note: 'Satu' }))
     await call('updateAnnotation', { id: created.id, colour: 'blue' })
     const removed = ok(await call('deleteAnnotation', { id: created.id }))
     await call('restoreAnnotation', { annotation: removed })
-    // Each save goes to a temp file beside its target (.state.json.<token>.<n>.tmp), then is renamed.
-    expect(writes.map((w) => relative(host.dir, w.path).replace(/^\.(.+)\.[0-9a-f]{8}\.\d+\.tmp$/, '$1'))).toEqual(Array(4).fill('state.json'))
-    for (const w of writes) expect(w.text).not.toContain('\n')
+    // A new archive's first save writes state.json whole (through a temp file beside it,
+    // .state.json.<token>.<n>.tmp); later ones append a line to its journal.
+    expect(writes.map((w) => relative(host.dir, w.path).replace(/^\.(.+)\.[0-9a-f]{8}\.\d+\.tmp$/, '$1'))).toEqual(['state.json', ...Array(3).fill('state.json-journal')])
+    for (const w of writes) expect(w.text.trimEnd()).not.toContain('\n')
     expect(await readdir(join(host.dir, 'articles'), { recursive: true })).toEqual(before)
     const state = JSON.parse(await readFile(join(host.dir, 'state.json'), 'utf8')) as { version: number; annotations: unknown[] }
     expect(state.version).toBe(STATE_VERSION)

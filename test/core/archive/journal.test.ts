@@ -8,7 +8,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openArchive, type Archive, type ArchiveOptions } from '../../../main/core/archive/archive'
 import { LOCK_FILE } from '../../../main/core/archive/archiveLock'
 import { readJournal } from '../../../main/core/archive/journal'
-import { applyCatalogChanges, CatalogFile, currentStateOf, isCurrentCatalog, StateChange, StateFile, type ArticleRecord } from '../../../main/core/archive/records'
+import { annotationChangeOf, applyCatalogChanges, applyStateChanges, CatalogFile, currentStateOf, emptyState, isCurrentCatalog, StateChange, StateFile, type ArticleRecord } from '../../../main/core/archive/records'
+import { AnnotationService } from '../../../main/core/annotations/annotationService'
+import type { AnnotationRecord } from '../../../preload/contract'
 import { tempDir } from '../../helpers/tempArchive'
 import { filesUnder, sampleArticle } from './sampleArticles'
 
@@ -75,6 +77,26 @@ describe('saves through the journal', () => {
     const after = await open(await crashCopy())
     expect(after.recoveryEvents).toEqual([])
     expect([after.summary(a).bookmarked, after.summary(b).bookmarked, after.summary(b).read, after.summary(a).read]).toEqual([false, true, true, false])
+  })
+
+  it('saves highlights and notes with one journal line each, never rewriting state.json, and a crash keeps them all', async () => {
+    const { archive: again, ids } = await seeded([sampleArticle(1), sampleArticle(2)])
+    const [a, b] = ids as [string, string]
+    const before = await readFile(join(dir, 'state.json'))
+    const notes = new AnnotationService(again)
+
+    const kept = await notes.create(a, { start: 0, end: 12, colour: 'yellow', note: '' })
+    const gone = await notes.create(b, { start: 5, end: 20, colour: 'green', note: 'Catatan' })
+    await notes.update(kept.id, { colour: 'blue', note: 'Ditambah' })
+    await notes.delete(gone.id)
+
+    expect(await readFile(join(dir, 'state.json'))).toEqual(before)
+    const lines = (await readFile(join(dir, 'state.json-journal'), 'utf8')).trimEnd().split('\n')
+    expect(lines.map((l) => Object.keys(JSON.parse(l) as object))).toEqual([['annotationsPut'], ['annotationsPut'], ['annotationsPut'], ['annotationsRemoved']])
+
+    const after = await open(await crashCopy())
+    expect(after.recoveryEvents).toEqual([])
+    expect(after.annotations.map((x) => [x.id, x.colour, x.note])).toEqual([[kept.id, 'blue', 'Ditambah']])
   })
 
   it('lists an import and a rename after a crash, from the journal, while catalog.json is untouched', async () => {
@@ -331,6 +353,51 @@ describe('the checks of catalog.json and state.json on open', () => {
         else if (parsed.success) expect(JSON.stringify(parsed.data)).not.toEqual(JSON.stringify(json))
       }),
       { numRuns: 2000 },
+    )
+  })
+})
+
+describe('replaying annotation entries', () => {
+  const hash = 'a'.repeat(64)
+  const annotation = (n: number, note: string): AnnotationRecord => ({
+    id: `${n.toString(16).padStart(8, '0')}-0000-4000-8000-000000000000`,
+    articleId: 'b'.repeat(16),
+    colour: 'yellow',
+    note,
+    quote: { exact: 'kata', prefix: '', suffix: '' },
+    position: { start: 0, end: 4 },
+    contentHash: hash,
+    createdAt: '2024-01-01T00:00:00.000Z',
+    updatedAt: '2024-01-01T00:00:00.000Z',
+  })
+  type Step = { kind: 'add' | 'edit' | 'delete'; n: number }
+  const step = fc.record({ kind: fc.constantFrom('add', 'edit', 'delete'), n: fc.integer({ min: 1, max: 8 }) }) as fc.Arbitrary<Step>
+  /** What the annotation service does to the list: append new records, replace edited ones in place, drop deleted ones. */
+  const applied = (list: readonly AnnotationRecord[], { kind, n }: Step, i: number): AnnotationRecord[] => {
+    const id = annotation(n, '').id
+    const present = list.some((a) => a.id === id)
+    if (kind === 'add') return present ? [...list] : [...list, annotation(n, `new ${i}`)]
+    if (kind === 'edit') return list.map((a) => (a.id === id ? { ...a, note: `edit ${i}` } : a))
+    return list.filter((a) => a.id !== id)
+  }
+
+  it('rebuild the list exactly from the file it started with, and change nothing when replayed again', () => {
+    fc.assert(
+      fc.property(fc.array(step, { maxLength: 30 }), (steps) => {
+        let list: AnnotationRecord[] = []
+        const entries: StateChange[] = []
+        steps.forEach((s, i) => {
+          const next = applied(list, s, i)
+          const entry = annotationChangeOf(list, next)
+          if (entry) entries.push(StateChange.parse(JSON.parse(JSON.stringify(entry))))
+          list = next
+        })
+        const state = emptyState()
+        applyStateChanges(state, entries)
+        expect(state.annotations).toEqual(list)
+        applyStateChanges(state, entries)
+        expect(state.annotations).toEqual(list)
+      }),
     )
   })
 })

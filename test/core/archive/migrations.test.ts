@@ -40,7 +40,7 @@ async function snapshot(): Promise<Record<string, string>> {
 
 async function shownBy(archive: Archive): Promise<unknown> {
   const summaries = archive.list({ filter: 'all', offset: 0, limit: 100 }).items
-  return { language: archive.language, articles: await Promise.all(summaries.map((s) => archive.getArticle(s.id))) }
+  return { language: archive.language, articles: await Promise.all(summaries.map((s) => archive.getArticle(s.id))), annotations: archive.annotations }
 }
 
 const versionOf = async (file: string): Promise<number> => (JSON.parse(await readFile(join(dir, file), 'utf8')) as { version: number }).version
