@@ -306,6 +306,22 @@ test.describe('in English', () => {
       await expect(page.getByText('Refreshed 1 feed: 0 new articles · 1 feed could not be read')).toBeVisible({ timeout: 30_000 })
       await expect(card).toContainText('refused the connection. The site may be down; try again later.')
       await expect(card).toContainText('3 articles·Last tried now')
+
+      // Keep only the newest 2 from the last 100 years: both limits, saved and shown again after a reload.
+      await card.getByRole('combobox', { name: 'Which of its articles to keep' }).selectOption({ label: 'Only the newest, from recent days' })
+      const counts = card.getByRole('spinbutton')
+      await expect(counts).toHaveCount(2)
+      await counts.nth(0).fill('2')
+      await counts.nth(1).fill('36500')
+      await card.getByRole('button', { name: 'Save' }).click()
+      await expect(page.getByText('Keep rule saved for “Kabar Pelabuhan Barat”: 1 older article removed.')).toBeVisible()
+      await expect(card).toContainText('2 articles')
+      await page.reload()
+      await page.getByRole('button', { name: 'Feeds' }).click()
+      await expect(card.getByRole('combobox', { name: 'Which of its articles to keep' })).toHaveValue('both')
+      await expect(card.getByRole('spinbutton').nth(0)).toHaveValue('2')
+      await expect(card.getByRole('spinbutton').nth(1)).toHaveValue('36500')
+      await expect(card.getByRole('button', { name: 'Save' })).toHaveCount(0)
     } finally {
       await site.close()
     }

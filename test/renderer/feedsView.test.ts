@@ -4,7 +4,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { FeedRefreshResult, FeedSummary, Result } from '../../preload/contract'
 import { invoke } from '../../main/core/invoke'
-import { changesRetention, choiceOf, retentionOf } from '../../renderer/src/feeds/feedRetention'
+import { changesRetention, choiceOf, isValidCount, retentionOf, type RetentionChoice } from '../../renderer/src/feeds/feedRetention'
 import { refreshEach, type RefreshProgress } from '../../renderer/src/feeds/refreshEach'
 import { formatSince } from '../../renderer/src/feeds/relativeTime'
 import { fixture, startLocalSite, type LocalSite } from '../core/web/localSite'
@@ -71,37 +71,52 @@ describe('refreshing every feed, one at a time', () => {
 })
 
 describe('the keep rule', () => {
-  it('shows a stored rule as one choice, and saves a choice as the contract’s rule', () => {
-    expect(choiceOf({})).toMatchObject({ mode: 'all' })
-    expect(choiceOf({ keepLast: 20 })).toEqual({ mode: 'last', count: 20 })
-    expect(choiceOf({ keepDays: 7 })).toEqual({ mode: 'days', count: 7 })
-    expect(retentionOf({ mode: 'all', count: 5 })).toEqual({})
-    expect(retentionOf({ mode: 'last', count: 20 })).toEqual({ keepLast: 20 })
-    expect(retentionOf({ mode: 'days', count: 30 })).toEqual({ keepDays: 30 })
+  const choice = (mode: RetentionChoice['mode'], last = 50, days = 30): RetentionChoice => ({ mode, last, days })
+
+  it('shows a stored rule as one choice, both limits included, and saves a choice as the contract’s rule', () => {
+    expect(choiceOf({})).toEqual(choice('all'))
+    expect(choiceOf({ keepLast: 20 })).toEqual(choice('last', 20))
+    expect(choiceOf({ keepDays: 7 })).toEqual(choice('days', 50, 7))
+    expect(choiceOf({ keepLast: 20, keepDays: 7 })).toEqual(choice('both', 20, 7))
+    expect(retentionOf(choice('all', 5))).toEqual({})
+    expect(retentionOf(choice('last', 20))).toEqual({ keepLast: 20 })
+    expect(retentionOf(choice('days', 20, 30))).toEqual({ keepDays: 30 })
+    expect(retentionOf(choice('both', 20, 30))).toEqual({ keepLast: 20, keepDays: 30 })
+  })
+
+  it('gives back a rule with both limits unchanged when it is saved as shown', () => {
+    const stored = { keepLast: 200, keepDays: 14 }
+    expect(retentionOf(choiceOf(stored))).toEqual(stored)
+    expect(changesRetention(stored, choiceOf(stored))).toBe(false)
   })
 
   it('refuses numbers the contract would refuse, so Save stays off', () => {
-    for (const count of [0, -1, 2.5, Number.NaN, 100_001]) expect(retentionOf({ mode: 'last', count }), String(count)).toBeNull()
-    expect(retentionOf({ mode: 'days', count: 36_501 })).toBeNull()
-    expect(retentionOf({ mode: 'days', count: 36_500 })).toEqual({ keepDays: 36_500 })
+    for (const count of [0, -1, 2.5, Number.NaN, 100_001]) expect(retentionOf(choice('last', count)), String(count)).toBeNull()
+    expect(retentionOf(choice('days', 50, 36_501))).toBeNull()
+    expect(retentionOf(choice('days', 50, 36_500))).toEqual({ keepDays: 36_500 })
+    // A number only another mode uses does not matter.
+    expect(retentionOf(choice('days', 0, 7))).toEqual({ keepDays: 7 })
+    expect(retentionOf(choice('both', 0, 7))).toBeNull()
+    expect(isValidCount('days', 36_500)).toBe(true)
   })
 
   it('knows when a choice changes the rule', () => {
-    expect(changesRetention({ keepLast: 20 }, { mode: 'last', count: 20 })).toBe(false)
-    expect(changesRetention({ keepLast: 20 }, { mode: 'last', count: 21 })).toBe(true)
-    expect(changesRetention({ keepLast: 20 }, { mode: 'all', count: 20 })).toBe(true)
-    expect(changesRetention({}, { mode: 'all', count: 50 })).toBe(false)
-    expect(changesRetention({}, { mode: 'days', count: 0 })).toBe(false)
+    expect(changesRetention({ keepLast: 20 }, choice('last', 20))).toBe(false)
+    expect(changesRetention({ keepLast: 20 }, choice('last', 21))).toBe(true)
+    expect(changesRetention({ keepLast: 20 }, choice('all', 20))).toBe(true)
+    expect(changesRetention({ keepLast: 20 }, choice('both', 20, 30))).toBe(true)
+    expect(changesRetention({}, choice('all', 50))).toBe(false)
+    expect(changesRetention({}, choice('days', 50, 0))).toBe(false)
   })
 
   it('is accepted by main as the view saves it', async () => {
     const added = await call<{ feed: FeedSummary }>('addFeed', { url: site.url('/feeds/rss.xml') })
     if (!added.ok) throw new Error(added.error.message)
-    const rule = retentionOf({ mode: 'last', count: 1 })
+    const rule = retentionOf({ mode: 'last', last: 1, days: 30 })
     const saved = await call<{ feed: FeedSummary; removedArticles: number }>('setFeedRetention', { feedId: added.value.feed.id, retention: rule })
     expect(saved.ok && saved.value.feed.retention).toEqual({ keepLast: 1 })
     expect(saved.ok && saved.value.removedArticles).toBe(1)
-    expect(choiceOf(saved.ok ? saved.value.feed.retention : {})).toEqual({ mode: 'last', count: 1 })
+    expect(choiceOf(saved.ok ? saved.value.feed.retention : {})).toEqual({ mode: 'last', last: 1, days: 30 })
   })
 })
 

@@ -9,7 +9,7 @@ import { TrashIcon } from '../annotations/AnnotationIcons'
 import { errorParams } from '../errorText'
 import { useT } from '../translationKeys'
 import { RefreshIcon, RssIcon } from '../web/WebIcons'
-import { changesRetention, choiceOf, defaultCounts, retentionLimits, retentionOf, type RetentionChoice, type RetentionMode } from './feedRetention'
+import { changesRetention, choiceOf, isValidCount, limitsOf, retentionLimits, retentionOf, type RetentionChoice, type RetentionLimit, type RetentionMode } from './feedRetention'
 import { formatMoment, formatSince } from './relativeTime'
 
 export interface FeedCardProps {
@@ -96,25 +96,22 @@ export function FeedCard({ feed, language, now, refreshing, disabled, onShowArti
   )
 }
 
-const modes: readonly RetentionMode[] = ['all', 'last', 'days']
+const modes: readonly RetentionMode[] = ['all', 'last', 'days', 'both']
 
 function RetentionEditor({ feed, disabled, onSaved, onError }: { feed: FeedSummary; disabled: boolean; onSaved: FeedCardProps['onRetentionSaved']; onError: FeedCardProps['onError'] }) {
   const { t } = useT()
   const ids = useId()
   const [mode, setMode] = useState<RetentionMode>(() => choiceOf(feed.retention).mode)
-  // Each limit keeps its own number, so trying the other one and coming back loses nothing.
-  const [counts, setCounts] = useState(() => ({
-    last: String(feed.retention.keepLast ?? defaultCounts.last),
-    days: String(feed.retention.keepDays ?? defaultCounts.days),
-  }))
+  // Each limit keeps its own number, so trying another mode and coming back loses nothing.
+  const [counts, setCounts] = useState<Record<RetentionLimit, string>>(() => {
+    const { last, days } = choiceOf(feed.retention)
+    return { last: String(last), days: String(days) }
+  })
   const [saving, setSaving] = useState(false)
-  const countText = mode === 'all' ? '' : counts[mode]
-  const typed: RetentionChoice = { mode, count: Number(countText) }
-  const setCountText = (text: string): void => {
-    if (mode !== 'all') setCounts({ ...counts, [mode]: text })
-  }
+  const typed: RetentionChoice = { mode, last: Number(counts.last), days: Number(counts.days) }
   const valid = retentionOf(typed) !== null
-  const changed = changesRetention(feed.retention, typed) || (!valid && mode !== 'all')
+  const changed = changesRetention(feed.retention, typed) || !valid
+  const invalidLimit = limitsOf[mode].find((limit) => !isValidCount(limit, typed[limit]))
 
   const save = async (): Promise<void> => {
     const retention = retentionOf(typed)
@@ -129,7 +126,6 @@ function RetentionEditor({ feed, disabled, onSaved, onError }: { feed: FeedSumma
     }
   }
 
-  const limits = mode === 'all' ? null : retentionLimits[mode]
   return (
     <div className="feed-retention" role="group" aria-labelledby={`${ids}-label`}>
       <span id={`${ids}-label`} className="feed-retention-label">
@@ -148,18 +144,18 @@ function RetentionEditor({ feed, disabled, onSaved, onError }: { feed: FeedSumma
           </option>
         ))}
       </select>
-      {mode !== 'all' && limits && (
-        <label className="feed-retention-count">
+      {limitsOf[mode].map((limit) => (
+        <label key={limit} className="feed-retention-count">
           <input
             type="number"
             inputMode="numeric"
-            min={limits.min}
-            max={limits.max}
+            min={retentionLimits[limit].min}
+            max={retentionLimits[limit].max}
             step={1}
-            value={countText}
-            aria-invalid={!valid}
+            value={counts[limit]}
+            aria-invalid={!isValidCount(limit, typed[limit])}
             disabled={disabled || saving}
-            onChange={(event) => setCountText(event.target.value)}
+            onChange={(event) => setCounts({ ...counts, [limit]: event.target.value })}
             onKeyDown={(event) => {
               if (event.key === 'Enter' && valid && changed) {
                 event.preventDefault()
@@ -167,15 +163,19 @@ function RetentionEditor({ feed, disabled, onSaved, onError }: { feed: FeedSumma
               }
             }}
           />
-          <span>{t(mode === 'last' ? 'feeds:retention.unitArticles' : 'feeds:retention.unitDays', { count: Number(countText) || 0 })}</span>
+          <span>{t(limit === 'last' ? 'feeds:retention.unitArticles' : 'feeds:retention.unitDays', { count: typed[limit] || 0 })}</span>
         </label>
-      )}
+      ))}
       {changed && (
         <button type="button" className="button button-small button-primary" disabled={!valid || disabled || saving} onClick={() => void save()}>
           {saving ? t('feeds:retention.saving') : t('feeds:retention.save')}
         </button>
       )}
-      {changed && !valid && limits && <span className="feed-retention-problem">{t('feeds:retention.invalid', { min: limits.min, max: limits.max })}</span>}
+      {invalidLimit && (
+        <span className="feed-retention-problem">
+          {t('feeds:retention.invalid', { min: retentionLimits[invalidLimit].min, max: retentionLimits[invalidLimit].max })}
+        </span>
+      )}
       {!changed && mode !== 'all' && <span className="hint">{t('feeds:retention.keptAlways')}</span>}
     </div>
   )

@@ -1,13 +1,19 @@
 // A feed's retention rule as the Feeds view offers it: keep everything, the newest N articles,
-// or the articles of the last N days — one at a time, the way people think of it.
+// the articles of the last D days, or both limits at once (the newest N of the last D days).
 import type { FeedRetention } from '../../../preload/contract'
 
-export type RetentionMode = 'all' | 'last' | 'days'
+export type RetentionMode = 'all' | 'last' | 'days' | 'both'
+
+/** The limits a mode sets. */
+export const limitsOf: Record<RetentionMode, readonly RetentionLimit[]> = { all: [], last: ['last'], days: ['days'], both: ['last', 'days'] }
+
+export type RetentionLimit = 'last' | 'days'
 
 export interface RetentionChoice {
   mode: RetentionMode
-  /** The N of "newest N" or "last N days"; kept while another mode is picked, so switching back restores it. */
-  count: number
+  /** N of "newest N" and D of "last D days"; both kept while another mode is picked, so switching back restores them. */
+  last: number
+  days: number
 }
 
 /** The limits of FeedRetention in the contract (the renderer imports it for types only). */
@@ -15,19 +21,29 @@ export const retentionLimits = { last: { min: 1, max: 100_000 }, days: { min: 1,
 
 export const defaultCounts = { last: 50, days: 30 } as const
 
-/** How a stored rule shows. A rule with both limits (set from the CLI) shows as its count limit. */
+/** How a stored rule shows. */
 export function choiceOf(retention: FeedRetention): RetentionChoice {
-  if (retention.keepLast !== undefined) return { mode: 'last', count: retention.keepLast }
-  if (retention.keepDays !== undefined) return { mode: 'days', count: retention.keepDays }
-  return { mode: 'all', count: defaultCounts.last }
+  const last = retention.keepLast ?? defaultCounts.last
+  const days = retention.keepDays ?? defaultCounts.days
+  const has = { last: retention.keepLast !== undefined, days: retention.keepDays !== undefined }
+  const mode: RetentionMode = has.last && has.days ? 'both' : has.last ? 'last' : has.days ? 'days' : 'all'
+  return { mode, last, days }
 }
 
-/** The rule to save, or null when the number is not one the contract accepts. */
+/** Whether the number for `limit` is one the contract accepts. */
+export function isValidCount(limit: RetentionLimit, count: number): boolean {
+  const { min, max } = retentionLimits[limit]
+  return Number.isInteger(count) && count >= min && count <= max
+}
+
+/** The rule to save, or null when a number the mode uses is not one the contract accepts. */
 export function retentionOf(choice: RetentionChoice): FeedRetention | null {
-  if (choice.mode === 'all') return {}
-  const { min, max } = retentionLimits[choice.mode]
-  if (!Number.isInteger(choice.count) || choice.count < min || choice.count > max) return null
-  return choice.mode === 'last' ? { keepLast: choice.count } : { keepDays: choice.count }
+  const limits = limitsOf[choice.mode]
+  if (!limits.every((limit) => isValidCount(limit, choice[limit]))) return null
+  return {
+    ...(limits.includes('last') ? { keepLast: choice.last } : {}),
+    ...(limits.includes('days') ? { keepDays: choice.days } : {}),
+  }
 }
 
 /** Whether saving `choice` would change `retention`. */
