@@ -221,7 +221,11 @@ export function annotationChangeOf(before: readonly AnnotationRecord[], after: r
   return { ...(annotationsPut.length > 0 ? { annotationsPut } : {}), ...(annotationsRemoved.length > 0 ? { annotationsRemoved } : {}) }
 }
 
-/** Replays journal entries onto a state file read from disk (in order; each may be replayed twice). */
+/**
+ * Replays journal entries onto a state file read from disk (in order; each may be replayed
+ * twice). Replayed twice, annotations come out the same, though one deleted and made again
+ * may change places in the list (the window shows them by position or date, not by the list).
+ */
 export function applyStateChanges(state: StateFile, changes: readonly StateChange[]): void {
   for (const change of changes) {
     for (const map of ['bookmarks', 'read'] as const) {
