@@ -34,6 +34,7 @@ import {
   type StateFile,
 } from './records'
 import { CATALOG_FILE, loadArchiveFiles, setAside, STATE_FILE, type LoadedFiles, type RecoveryEvent } from './recovery'
+import { RecoveryNotices } from './recoveryNotices'
 import { SerialQueue } from './serialQueue'
 import { StoryIndex, storyFactsOfRecord } from './storyIndex'
 import { LibraryListing, sourceKey, type LibrarySort } from '../search/libraryListing'
@@ -149,6 +150,7 @@ interface ArchiveParts {
   catalog: CatalogFile
   state: StateFile
   events: RecoveryEvent[]
+  notices: RecoveryNotices
   journals: LoadedFiles['journals']
   onDisk: { catalog: boolean; state: boolean; catalogBytes: number; stateBytes: number }
   lock: ArchiveLock | null
@@ -160,10 +162,12 @@ export class Archive implements AnnotationHost {
   readonly dir: string
   readonly readOnly: boolean
   /**
-   * What was repaired: damaged or missing files found while opening, and bodies found
-   * damaged since. The host tells the user (see recoveryNotice for the words).
+   * What this open repaired: damaged or missing files found while opening, and bodies found
+   * damaged since. The host tells the user what `recoveryReport` holds (see recoveryNotice for the words).
    */
   readonly recoveryEvents: RecoveryEvent[]
+  /** Repairs not yet dismissed, this run's and those left by earlier ones (the command line's too). */
+  readonly #notices: RecoveryNotices
   readonly #catalog: Low<CatalogFile>
   readonly #state: Low<StateFile>
   readonly #catalogFile: AtomicJsonFile<CatalogFile>
@@ -211,6 +215,7 @@ export class Archive implements AnnotationHost {
     this.dir = dir
     this.readOnly = options.readOnly ?? false
     this.recoveryEvents = parts.events
+    this.#notices = parts.notices
     this.#lock = parts.lock
     this.#fs = parts.fs
     this.#now = options.now ?? (() => new Date())
@@ -247,9 +252,12 @@ export class Archive implements AnnotationHost {
     try {
       if (lock) await Promise.all([sweepTempFiles(dir), sweepTempFiles(backupsDir(dir))])
       const { catalog, state, events, journals } = await loadArchiveFiles(dir, { now: now(), readOnly, fs })
+      const log = options.log ?? ((message: string, error: unknown) => console.warn(message, error))
+      const notices = await RecoveryNotices.load(dir, { persist: lock !== null, fs, log })
+      await notices.add(events)
       const [catalogStat, stateStat] = await Promise.all([CATALOG_FILE, STATE_FILE].map((f) => stat(join(dir, f)).catch(() => null)))
       const onDisk = { catalog: Boolean(catalogStat), state: Boolean(stateStat), catalogBytes: catalogStat?.size ?? 0, stateBytes: stateStat?.size ?? 0 }
-      const archive = new Archive({ dir, catalog, state, events, journals, onDisk, lock, fs, options })
+      const archive = new Archive({ dir, catalog, state, events, notices, journals, onDisk, lock, fs, options })
       if (lock) archive.#backUpAfterOpen()
       archive.#warmUpLater()
       return archive
@@ -277,6 +285,7 @@ export class Archive implements AnnotationHost {
       }
       await Promise.all([this.#catalogFile.flush(), this.#stateFile.flush()])
       while (this.#background.size > 0) await Promise.all(this.#background)
+      await this.#notices.settled()
       await this.#lock?.release()
     })()
     return this.#closing
@@ -357,6 +366,18 @@ export class Archive implements AnnotationHost {
    */
   async settled(): Promise<void> {
     while (this.#background.size > 0) await Promise.all(this.#background)
+  }
+
+  /** Repairs not yet dismissed, oldest first, and how many there have been (what `dismissRecovery` takes). */
+  recoveryReport(): { events: RecoveryEvent[]; seen: number } {
+    return this.#notices.report()
+  }
+
+  /** The reader saw the first `seen` repairs: they are not told again, in this run or the next. */
+  async dismissRecovery(seen: number): Promise<{ remaining: number }> {
+    const { remaining, saved } = this.#notices.dismiss(seen)
+    await saved
+    return { remaining }
   }
 
   /** Hears every saved change to articles and their flags (see ArchiveChange); returns how to stop. */
@@ -1012,6 +1033,7 @@ export class Archive implements AnnotationHost {
         try {
           const event = await setAside(this.dir, path, e.reason, this.#now())
           this.recoveryEvents.push(event)
+          void this.#notices.add([event])
           keptAs = `; it was kept as ${event.movedTo}`
         } catch {
           // Moved by a concurrent read, or the disk refused: it is reported damaged either way.

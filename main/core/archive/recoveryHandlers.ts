@@ -1,6 +1,6 @@
-// The contract's recovery report: what the archive repaired when it was opened (and article
-// texts found damaged since), until the user dismisses it. Dismissal lasts for this host's run;
-// the next open repairs nothing that is still damaged, so it has nothing old to report.
+// The contract's recovery report: what the archive repaired (when it was opened, by this run or
+// an earlier one such as the command line, and article texts found damaged since), until the
+// user dismisses it; recoveryNotices.ts keeps it between runs.
 import { join } from 'node:path'
 import type { RecoveryItem } from '../../../preload/contract'
 import type { Handlers, HostContext } from '../handlers'
@@ -16,17 +16,11 @@ const itemOf = (dir: string, event: RecoveryEvent): RecoveryItem => ({
 
 export function createRecoveryHandlers(ctx: Pick<HostContext, 'archive'>): Pick<Handlers, 'getRecoveryReport' | 'dismissRecoveryReport'> {
   const { archive } = ctx
-  /** Events before this index have been dismissed; the archive only ever appends to its list. */
-  let dismissed = 0
   return {
     getRecoveryReport: async () => {
-      const events = archive.recoveryEvents
-      return { items: events.slice(dismissed).map((e) => itemOf(archive.dir, e)), seen: events.length }
+      const { events, seen } = archive.recoveryReport()
+      return { items: events.map((e) => itemOf(archive.dir, e)), seen }
     },
-    dismissRecoveryReport: async ({ seen }) => {
-      const events = archive.recoveryEvents
-      dismissed = Math.max(dismissed, Math.min(seen, events.length))
-      return { remaining: events.length - dismissed }
-    },
+    dismissRecoveryReport: async ({ seen }) => archive.dismissRecovery(seen),
   }
 }

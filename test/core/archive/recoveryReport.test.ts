@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { contract, type Method, type Output, type Result } from '../../../preload/contract'
 import { bodyPath, openArchive, type Archive } from '../../../main/core/archive/archive'
 import { recoveryNoticeOf } from '../../../main/core/archive/recoveryNotice'
+import { NOTICES_FILE } from '../../../main/core/archive/recoveryNotices'
 import { createHandlers, type Handlers } from '../../../main/core/handlers'
 import { invoke } from '../../../main/core/invoke'
 import { writeArchiveWithDamagedCatalog } from '../../helpers/damagedArchive'
@@ -109,11 +110,43 @@ describe('the recovery report', () => {
     expect(await call('getRecoveryReport', {})).toEqual({ items: [], seen: 2 })
   })
 
-  it('has nothing to tell after the next open: the repair holds', async () => {
-    await writeArchiveWithDamagedCatalog(dir)
+  it('is told again at the next open until dismissed — a repair made by the command line too — and never after', async () => {
+    const built = await writeArchiveWithDamagedCatalog(dir)
+    // `warta import` (the command line) opens the archive for writing while the app is closed, and repairs it.
+    const cli = await openArchive(dir, { log: () => {} })
+    expect(cli.recoveryEvents).toHaveLength(1)
+    await cli.close()
+
     await openHost()
+    // This open repaired nothing itself: the repair holds.
+    expect(archive?.recoveryEvents).toEqual([])
+    const report = await call('getRecoveryReport', {})
+    expect(report.items).toEqual([expect.objectContaining({ what: 'catalog', action: 'restored-backup', backupTakenAt: built.backupTakenAt })])
+    await archive?.close()
+
+    // Closed without looking: still there.
+    await openHost()
+    expect((await call('getRecoveryReport', {})).items).toHaveLength(1)
+    expect(await call('dismissRecoveryReport', { seen: 1 })).toEqual({ remaining: 0 })
     await archive?.close()
     await openHost()
     expect(await call('getRecoveryReport', {})).toEqual({ items: [], seen: 0 })
+  })
+
+  it('opens fine when the notices file is damaged, and only loses the old notices', async () => {
+    await writeFile(join(dir, NOTICES_FILE), '{"version":1,"events":[{"fi')
+    const logged: string[] = []
+    archive = await openArchive(dir, { log: (message) => logged.push(message) })
+    handlers = createHandlers({ archive, systemLocale: 'en-US', samplesDir })
+    expect(await call('getRecoveryReport', {})).toEqual({ items: [], seen: 0 })
+    expect(logged.join('\n')).toContain(NOTICES_FILE)
+  })
+
+  it('is kept in memory by a read-only open, which writes no notices file', async () => {
+    await writeArchiveWithDamagedCatalog(dir)
+    await openHost()
+    await archive?.close()
+    archive = await openArchive(dir, { readOnly: true })
+    expect(archive.recoveryReport()).toEqual({ events: [], seen: 0 })
   })
 })
