@@ -14,6 +14,7 @@ import { INDEX_DIR, INDEX_FILE, SearchIndex } from '../../main/core/search/searc
 import { queriesByKind, queryKinds } from './benchQueries'
 import { argValue, emit, fileSizeMb, peakRssMb, repeat, summarise, timed, type Timing } from './measure'
 import { createArticleGenerator, dispatchText } from './syntheticArchive'
+import { storedAnnotation } from '../helpers/storedAnnotation'
 
 const dir = argValue('dir')
 const n = Number(argValue('n'))
@@ -128,17 +129,19 @@ async function use(): Promise<void> {
   // one line appended to the state file's journal, as the annotations module saves.
   const quote = 'Keduanya diperkirakan akan mengedepankan perundingan terkait senjata dan kerja sama militer.'
   const at = new Date().toISOString()
-  const annotations: AnnotationRecord[] = Array.from({ length: Math.max(1, Math.floor(n / 100)) }, (_, i) => ({
-    id: `${(i + 1).toString(16).padStart(8, '0')}-0000-4000-8000-000000000000`,
-    articleId: pick(i),
-    colour: 'yellow',
-    note: 'Catatan pembaca tentang bagian ini, cukup panjang untuk menjadi catatan yang nyata.',
-    quote: { exact: quote, prefix: 'Menurut laporan, ', suffix: ' Pertemuan itu' },
-    position: { start: 120, end: 120 + quote.length },
-    contentHash: archive.contentHash(pick(i)),
-    createdAt: at,
-    updatedAt: at,
-  }))
+  const annotations: AnnotationRecord[] = Array.from({ length: Math.max(1, Math.floor(n / 100)) }, (_, i) =>
+    storedAnnotation(i + 1, {
+      articleId: pick(i),
+      note: 'Catatan pembaca tentang bagian ini, cukup panjang untuk menjadi catatan yang nyata.',
+      exact: quote,
+      start: 120,
+      prefix: 'Menurut laporan, ',
+      suffix: ' Pertemuan itu',
+      contentHash: archive.contentHash(pick(i)),
+      createdAt: at,
+      updatedAt: at,
+    }),
+  )
   await archive.changeAnnotations({ apply: (list) => [...list, ...annotations], revert: (list) => list.filter((a) => !annotations.includes(a)) })
   const annotationSave = await repeat(SAVES, async (i) => {
     const k = Math.abs(i) % annotations.length

@@ -10,7 +10,7 @@ import { writeSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { openArchive, type Archive } from '../../main/core/archive/archive'
 import { sampleArticle } from '../core/archive/sampleArticles'
-import type { AnnotationRecord } from '../../preload/contract'
+import { storedAnnotation } from '../helpers/storedAnnotation'
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { saves: { type: 'string' } } })
 const [dir] = positionals
@@ -25,17 +25,7 @@ const say = (line: string): void => {
 async function highlight(archive: Archive, id: string, n: number): Promise<void> {
   const exact = (await archive.getArticle(id)).paragraphs[0]?.split(' ')[0] ?? 'x'
   const at = new Date().toISOString()
-  const note: AnnotationRecord = {
-    id: `${n.toString(16).padStart(8, '0')}-0000-4000-8000-000000000000`,
-    articleId: id,
-    colour: 'yellow',
-    note: `Catatan ${n}`,
-    quote: { exact, prefix: '', suffix: '' },
-    position: { start: 0, end: exact.length },
-    contentHash: archive.contentHash(id),
-    createdAt: at,
-    updatedAt: at,
-  }
+  const note = storedAnnotation(n, { articleId: id, note: `Catatan ${n}`, exact, contentHash: archive.contentHash(id), createdAt: at, updatedAt: at })
   await archive.changeAnnotations({ apply: (list) => [...list, note], revert: (list) => list.filter((a) => a !== note) })
 }
 

@@ -126,6 +126,8 @@ export interface ArchiveOptions {
 }
 
 const HOUR_MS = 60 * 60 * 1000
+/** Where failures of background work go unless the host says otherwise. */
+const warn = (message: string, error: unknown): void => console.warn(message, error)
 /** A journal is folded into its file when it reaches an eighth of the file's size, or this. */
 const CHECKPOINT_MIN_BYTES = 256 * 1024
 
@@ -219,7 +221,7 @@ export class Archive implements AnnotationHost {
     this.#lock = parts.lock
     this.#fs = parts.fs
     this.#now = options.now ?? (() => new Date())
-    this.#log = options.log ?? ((message, error) => console.warn(message, error))
+    this.#log = options.log ?? warn
     this.#backupIntervalMs = options.backupIntervalMs ?? HOUR_MS
     this.#checkpointBytes = options.checkpointBytes ?? CHECKPOINT_MIN_BYTES
     this.#onDisk = parts.onDisk
@@ -252,8 +254,7 @@ export class Archive implements AnnotationHost {
     try {
       if (lock) await Promise.all([sweepTempFiles(dir), sweepTempFiles(backupsDir(dir))])
       const { catalog, state, events, journals } = await loadArchiveFiles(dir, { now: now(), readOnly, fs })
-      const log = options.log ?? ((message: string, error: unknown) => console.warn(message, error))
-      const notices = await RecoveryNotices.load(dir, { persist: lock !== null, fs, log })
+      const notices = await RecoveryNotices.load(dir, { persist: lock !== null, fs, log: options.log ?? warn })
       await notices.add(events)
       const [catalogStat, stateStat] = await Promise.all([CATALOG_FILE, STATE_FILE].map((f) => stat(join(dir, f)).catch(() => null)))
       const onDisk = { catalog: Boolean(catalogStat), state: Boolean(stateStat), catalogBytes: catalogStat?.size ?? 0, stateBytes: stateStat?.size ?? 0 }
@@ -591,7 +592,7 @@ export class Archive implements AnnotationHost {
 
   async setBookmark(id: string, bookmarked: boolean): Promise<boolean> {
     this.#record(id)
-    await this.#changeMarks((s) => {
+    await this.#journalStateChange((s) => {
       const previous = s.bookmarks[id]
       if (bookmarked === (previous !== undefined)) return null
       const at = this.#now().toISOString()
@@ -613,7 +614,7 @@ export class Archive implements AnnotationHost {
   async markRead(id: string): Promise<void> {
     this.#record(id)
     let changed = false
-    await this.#changeMarks((s) => {
+    await this.#journalStateChange((s) => {
       if (id in s.read) return null
       const at = this.#now().toISOString()
       s.read[id] = at
@@ -685,7 +686,7 @@ export class Archive implements AnnotationHost {
 
   /** One journal entry of the records that changed (never the catalogue or a body); undone in memory if it fails. */
   async changeAnnotations(change: AnnotationChange): Promise<void> {
-    await this.#changeMarks((s) => {
+    await this.#journalStateChange((s) => {
       const after = change.apply(s.annotations)
       const entry = annotationChangeOf(s.annotations, after)
       if (!entry) return null
@@ -957,10 +958,10 @@ export class Archive implements AnnotationHost {
 
   /**
    * A bookmark, read mark or annotation change: one journal entry, not a rewrite of the state
-   * file (which may hold 20,000 read marks); undone in memory if it cannot be saved. `change` returns the entry and
-   * its undo, or null when there is nothing to change.
+   * file (which may hold 20,000 read marks); undone in memory if it cannot be saved. `change`
+   * returns the entry and its undo, or null when there is nothing to change.
    */
-  async #changeMarks(change: (s: StateFile) => { entry: StateChange; undo: () => void } | null): Promise<void> {
+  async #journalStateChange(change: (s: StateFile) => { entry: StateChange; undo: () => void } | null): Promise<void> {
     this.#assertWritable()
     await this.#stateQueue.run(async () => {
       this.#assertLockHeld()

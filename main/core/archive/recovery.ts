@@ -5,7 +5,8 @@
 // forward after a backup; files from newer releases stop the open before anything is written.
 import { stat } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { RecoveryItem, recoveryActions } from '../../../preload/contract'
+import { z } from 'zod'
+import { recoveryActions, type RecoveryItem } from '../../../preload/contract'
 import { archivePath, CorruptFileError, moveAside, readJsonFile, writeFileDurably, type FsOps } from './atomicJsonFile'
 import { fileStamp, listBackups, takeMigrationBackup } from './backups'
 import { hasBodyShards, listBodyIds, readBody } from './bodyFiles'
@@ -28,22 +29,22 @@ import { recoveryNoticeOf, type RecoveryNotice } from './recoveryNotice'
 export const CATALOG_FILE = 'catalog.json'
 export const STATE_FILE = 'state.json'
 
-export type RecoveryAction = (typeof recoveryActions)[number]
-
 /** One thing the archive repaired while opening or reading, for the host to tell the user. */
-export interface RecoveryEvent {
+export const RecoveryEvent = z.object({
   /** The damaged or missing file, relative to the archive: 'catalog.json', 'articles/ab/ab….json'. */
-  file: string
-  action: RecoveryAction
+  file: z.string(),
+  action: z.enum(recoveryActions),
   /** Where the damaged file was kept, relative to the archive; null when it was missing, not damaged. */
-  movedTo: string | null
+  movedTo: z.string().nullable(),
   /** Why it could not be read, in English, for logs. */
-  reason: string
+  reason: z.string(),
   /** 'restored-backup': when the restored copy was taken (ISO 8601). */
-  backupTakenAt?: string
+  backupTakenAt: z.string().optional(),
   /** Articles taken from body files: all of them when rebuilt, those newer than the backup when restored. */
-  articlesFromBodies?: number
-}
+  articlesFromBodies: z.number().int().min(0).optional(),
+})
+export type RecoveryEvent = z.infer<typeof RecoveryEvent>
+export type RecoveryAction = RecoveryEvent['action']
 
 /** Which file an event is about, as the contract names it. */
 export const recoveredFileOf = (file: string): RecoveryItem['what'] => (file === CATALOG_FILE ? 'catalog' : file === STATE_FILE ? 'state' : 'article')

@@ -4,25 +4,12 @@
 // damaged or cannot be written, the notices live in memory for this run and the archive is fine.
 import { join } from 'node:path'
 import { z } from 'zod'
-import { recoveryActions } from '../../../preload/contract'
 import { AtomicJsonFile, type FsOps } from './atomicJsonFile'
-import type { RecoveryEvent } from './recovery'
+import { RecoveryEvent } from './recovery'
 
 export const NOTICES_FILE = 'recovery-notices.json'
 
-const NoticesFile = z.object({
-  version: z.literal(1),
-  events: z.array(
-    z.object({
-      file: z.string(),
-      action: z.enum(recoveryActions),
-      movedTo: z.string().nullable(),
-      reason: z.string(),
-      backupTakenAt: z.string().optional(),
-      articlesFromBodies: z.number().int().min(0).optional(),
-    }),
-  ),
-})
+const NoticesFile = z.object({ version: z.literal(1), events: z.array(RecoveryEvent) })
 type NoticesFile = z.infer<typeof NoticesFile>
 
 export class RecoveryNotices {

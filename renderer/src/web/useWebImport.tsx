@@ -224,22 +224,17 @@ export function useWebImport({ enabled, onOutcomes, onSaved, onError }: WebImpor
       else if (action.kind === 'url') openSaveUrl(action.url, true)
       else void importFiles([pastedTextFile(action.text, new Date())])
     }
-    window.addEventListener('dragstart', dragStart)
-    window.addEventListener('dragend', dragEnd)
-    window.addEventListener('dragenter', dragEnter)
-    window.addEventListener('dragover', dragOver)
-    window.addEventListener('dragleave', dragLeave)
-    window.addEventListener('drop', drop)
-    window.addEventListener('paste', paste)
-    return () => {
-      window.removeEventListener('dragstart', dragStart)
-      window.removeEventListener('dragend', dragEnd)
-      window.removeEventListener('dragenter', dragEnter)
-      window.removeEventListener('dragover', dragOver)
-      window.removeEventListener('dragleave', dragLeave)
-      window.removeEventListener('drop', drop)
-      window.removeEventListener('paste', paste)
-    }
+    // One signal removes every listener below when the effect is cleaned up.
+    const listening = new AbortController()
+    const { signal } = listening
+    window.addEventListener('dragstart', dragStart, { signal })
+    window.addEventListener('dragend', dragEnd, { signal })
+    window.addEventListener('dragenter', dragEnter, { signal })
+    window.addEventListener('dragover', dragOver, { signal })
+    window.addEventListener('dragleave', dragLeave, { signal })
+    window.addEventListener('drop', drop, { signal })
+    window.addEventListener('paste', paste, { signal })
+    return () => listening.abort()
   }, [enabled, importDrop, importFiles, openSaveUrl])
 
   // -- what the App renders --------------------------------------------------------

@@ -11,6 +11,7 @@ import { readJournal } from '../../../main/core/archive/journal'
 import { annotationChangeOf, applyCatalogChanges, applyStateChanges, CatalogFile, currentStateOf, emptyState, isCurrentCatalog, StateChange, StateFile, type ArticleRecord } from '../../../main/core/archive/records'
 import { AnnotationService } from '../../../main/core/annotations/annotationService'
 import type { AnnotationRecord } from '../../../preload/contract'
+import { storedAnnotation } from '../../helpers/storedAnnotation'
 import { tempDir } from '../../helpers/tempArchive'
 import { filesUnder, sampleArticle } from './sampleArticles'
 
@@ -358,18 +359,7 @@ describe('the checks of catalog.json and state.json on open', () => {
 })
 
 describe('replaying annotation entries', () => {
-  const hash = 'a'.repeat(64)
-  const annotation = (n: number, note: string): AnnotationRecord => ({
-    id: `${n.toString(16).padStart(8, '0')}-0000-4000-8000-000000000000`,
-    articleId: 'b'.repeat(16),
-    colour: 'yellow',
-    note,
-    quote: { exact: 'kata', prefix: '', suffix: '' },
-    position: { start: 0, end: 4 },
-    contentHash: hash,
-    createdAt: '2024-01-01T00:00:00.000Z',
-    updatedAt: '2024-01-01T00:00:00.000Z',
-  })
+  const annotation = (n: number, note: string): AnnotationRecord => storedAnnotation(n, { note })
   type Step = { kind: 'add' | 'edit' | 'delete'; n: number }
   const step = fc.record({ kind: fc.constantFrom('add', 'edit', 'delete'), n: fc.integer({ min: 1, max: 8 }) }) as fc.Arbitrary<Step>
   /** What the annotation service does to the list: append new records, replace edited ones in place, drop deleted ones. */

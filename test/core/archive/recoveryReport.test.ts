@@ -142,11 +142,16 @@ describe('the recovery report', () => {
     expect(logged.join('\n')).toContain(NOTICES_FILE)
   })
 
-  it('is kept in memory by a read-only open, which writes no notices file', async () => {
+  it('is neither read nor written by a read-only open (a tool beside the app)', async () => {
     await writeArchiveWithDamagedCatalog(dir)
     await openHost()
     await archive?.close()
+    const before = await readFile(join(dir, NOTICES_FILE), 'utf8')
+    expect(before).toContain('restored-backup')
     archive = await openArchive(dir, { readOnly: true })
     expect(archive.recoveryReport()).toEqual({ events: [], seen: 0 })
+    await archive.close()
+    archive = null
+    expect(await readFile(join(dir, NOTICES_FILE), 'utf8')).toBe(before)
   })
 })
