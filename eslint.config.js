@@ -30,7 +30,7 @@ export default tseslint.config(
             { group: ['electron', 'node:*'], message: 'The renderer reaches main only through renderer/src/bridge.ts.' },
             {
               // Except the few core modules written to be bundled as they are: pure, importing nothing of Node.
-              regex: '(^|/)main/(?!core/annotations/(plainText|segments)$|core/import/html/articleBlocks$|core/archive/recoveryNotice$)',
+              regex: '(^|/)main/(?!core/annotations/(plainText|segments)$|core/import/html/(articleBlocks|articleAllowList)$|core/archive/recoveryNotice$)',
               message: 'The renderer reaches main only through renderer/src/bridge.ts.',
             },
             { group: ['**/preload/contract'], allowTypeImports: true, message: 'Import the contract with `import type` only.' },

@@ -5,30 +5,13 @@
 import createDOMPurify from 'dompurify'
 import type { DOMWindow } from 'jsdom'
 import { httpUrlOf } from '../../net/httpUrl'
-
-/** Tags kept. h1, h5 and h6 are kept only to be renamed (h1 → h2, h5/h6 → h4) by the layout pass. */
-export const ARTICLE_TAGS = [
-  'p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'blockquote',
-  'em', 'strong', 'b', 'i', 'u', 's', 'sub', 'sup', 'code', 'pre',
-  'a', 'figure', 'figcaption', 'img',
-  'table', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td', 'caption',
-  'br', 'hr',
-] as const
-
-/** Attributes kept; href and src are further checked by the hooks below. No style, class or id. */
-export const ARTICLE_ATTRIBUTES = ['href', 'src', 'alt', 'title', 'colspan', 'rowspan', 'start'] as const
+import { articlePurifyConfig } from './articleAllowList'
 
 /**
  * Decides each image's fate: the src to keep, or null to drop the image. Called with the src
  * as DOMPurify left it (http(s), or a data:image URL while images are still being saved).
  */
 export type ImagePolicy = (src: string) => string | null
-
-/** Whose content is dropped along with the tag, on top of DOMPurify's own list (script, style, svg…). */
-const DROP_WITH_CONTENT = ['form', 'button', 'select', 'textarea', 'nav', 'aside', 'footer', 'dialog', 'object', 'embed', 'canvas', 'audio', 'video']
-
-/** Only these reach the final hooks; DOMPurify drops every other scheme first. */
-const ALLOWED_URI = /^(?:https?:\/\/|media\/)/i
 
 /**
  * Sanitises `dirty` into a detached <body> of the window's document family. Links keep only
@@ -63,17 +46,7 @@ export function sanitiseArticle(window: DOMWindow, dirty: Node | string, images:
         break
     }
   })
-  const body = purify.sanitize(dirty, {
-    ALLOWED_TAGS: [...ARTICLE_TAGS],
-    ALLOWED_ATTR: [...ARTICLE_ATTRIBUTES],
-    ALLOW_DATA_ATTR: false,
-    ALLOW_ARIA_ATTR: false,
-    ALLOW_UNKNOWN_PROTOCOLS: false,
-    ALLOWED_URI_REGEXP: ALLOWED_URI,
-    ADD_FORBID_CONTENTS: DROP_WITH_CONTENT,
-    KEEP_CONTENT: true,
-    RETURN_DOM: true,
-  }) as HTMLElement
+  const body = purify.sanitize(dirty, { ...articlePurifyConfig, RETURN_DOM: true }) as HTMLElement
   for (const img of Array.from(body.querySelectorAll('img:not([src])'))) img.remove()
   return body
 }
