@@ -178,6 +178,8 @@ test.describe('in English', () => {
     })
     try {
       await page.goto(warta.url)
+      // Keys and pastes are taken once the window has shown the archive, as a person would see it.
+      await expect(page.getByRole('heading', { level: 1, name: 'Welcome to Warta' })).toBeVisible()
       const save = async (): Promise<void> => {
         await page.keyboard.press('Control+l')
         const dialog = page.getByRole('dialog', { name: 'Save from web address' })
@@ -225,6 +227,7 @@ test.describe('in English', () => {
 
   test('text pasted outside a text field is kept as a dispatch of its own', async ({ page, warta }) => {
     await page.goto(warta.url)
+    await expect(page.getByRole('heading', { level: 1, name: 'Welcome to Warta' })).toBeVisible()
     const text = await readFile(join(dispatchesDir, 'petani-kopi-garut.txt'), 'utf8')
     await page.evaluate((pasted) => {
       const data = new DataTransfer()
