@@ -676,7 +676,11 @@ export const methods = Object.keys(contract) as Method[]
 export const events = {
   /** The language changed (native menu, or another window). */
   settingsChanged: Settings,
-  /** Articles were added or changed outside the renderer's own calls (menu import, second instance). */
+  /**
+   * Articles were added or changed outside the renderer's own calls (menu import, second
+   * instance); with no outcomes, the lists changed without an import (the archive finished
+   * opening and lists other articles than the first page the window was shown).
+   */
   archiveChanged: z.strictObject({ outcomes: z.array(ImportOutcome) }),
   /** Feeds were refreshed in the background (the timer while online): the library has new articles. */
   feedsRefreshed: z.strictObject({ results: z.array(FeedRefreshResult) }),

@@ -42,6 +42,9 @@ export function languageFromLocale(locale: string): Language {
   return /^(id|in|ms)([-_.@]|$)/i.test(locale) ? 'id' : 'en'
 }
 
+/** The language the user chose, else the system's. */
+export const settingsFor = (chosen: Language | null, systemLocale: string): Settings => ({ language: chosen ?? languageFromLocale(systemLocale) })
+
 function decodeBase64(name: string, base64: string): Uint8Array {
   // Node's decoder skips invalid characters silently; a strict check keeps garbage out.
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(base64)) throw new AppError('INVALID_INPUT', `${name} was not sent as base64`, { name })
@@ -51,7 +54,7 @@ function decodeBase64(name: string, base64: string): Uint8Array {
 export function createHandlers(ctx: HostContext): Handlers {
   const { archive } = ctx
   const web = createWebServices(archive, ctx.web)
-  const settings = (): Settings => ({ language: archive.language ?? languageFromLocale(ctx.systemLocale) })
+  const settings = (): Settings => settingsFor(archive.language, ctx.systemLocale)
 
   return {
     getSettings: async () => settings(),
@@ -63,12 +66,7 @@ export function createHandlers(ctx: HostContext): Handlers {
       return next
     },
 
-    listArticles: async (query) => ({
-      ...archive.list(query),
-      archiveTotal: archive.size,
-      bookmarkedTotal: archive.bookmarkedCount,
-      annotatedTotal: archive.annotatedCount,
-    }),
+    listArticles: async (query) => archive.libraryPage(query),
 
     getArticle: async ({ articleId }) => archive.getArticle(articleId),
 

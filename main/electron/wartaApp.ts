@@ -3,14 +3,17 @@
 // the OS. Every decision lives in a small module beside this one; this file only connects them.
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
+import { isDeepStrictEqual } from 'node:util'
 import { app, BrowserWindow, dialog, ipcMain, Menu, net, session, shell, type OpenDialogOptions, type WebContents } from 'electron'
 import { limits, type ImportOutcome, type Language } from '../../preload/contract'
 import errorsEn from '../../locales/en/errors.json'
 import errorsId from '../../locales/id/errors.json'
 import { openArchive, type Archive } from '../core/archive/archive'
+import { firstPageQuery, readFirstPage } from '../core/archive/firstPage'
 import { resolveArchiveDir } from '../core/archiveLocation'
 import { isAppError } from '../core/errors'
-import { createHandlers, languageFromLocale, type Handlers } from '../core/handlers'
+import { createHandlers, languageFromLocale, settingsFor, type Handlers } from '../core/handlers'
+import { handlersWhileOpening } from '../core/handlersWhileOpening'
 import { createWorkerExtractor } from '../core/web/articleExtractor'
 import { startSearchIndex } from '../core/search/searchHost'
 import type { SearchIndex } from '../core/search/searchIndex'
@@ -106,51 +109,51 @@ export async function startWarta(options: StartOptions = {}): Promise<RunningWar
   // Saved articles' images are served from the archive at media/<id>/<file>, beside the renderer.
   appSession.protocol.handle(APP_SCHEME, createAppProtocolHandler(paths.rendererDir, { archiveDir }))
 
-  let archive: Archive
-  try {
-    await mkdir(archiveDir, { recursive: true })
-    archive = await openArchive(archiveDir, { log })
-  } catch (e) {
-    const language = languageFromLocale(app.getLocale())
-    const s = menuStrings[language]
-    const reason = isAppError(e) ? fillTemplate(errorStrings[language][e.code] ?? e.message, e.params) : String(e)
-    log('warta: could not open the archive', e)
-    dialog.showErrorBox(s.archiveFailedTitle, fillTemplate(s.archiveFailed, { reason, dir: archiveDir }))
-    app.quit()
-    return null
-  }
-
   const contents = (): WebContents | undefined => window?.webContents
   const developer = !app.isPackaged
-  let currentLanguage: Language = languageFromLocale(app.getLocale())
+  const systemLocale = app.getLocale()
+  let currentLanguage: Language = languageFromLocale(systemLocale)
   const installMenu = (language: Language): void => {
     currentLanguage = language
     Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ language, platform: process.platform, appName: PRODUCT_NAME, developer }, actions)))
   }
 
-  // Opened now, brought up to date in the background; the page shows the build's progress.
-  const searchIndex = startSearchIndex(archive, {
-    nativeBinding: env[SQLITE_BINDING_ENV],
-    onProgress: (progress) => sendEvent(contents(), 'searchIndexProgress', progress),
-    log,
-  })
-
   // Web pages are read in a worker thread, built beside this bundle (electron.vite.config.ts).
   const extractor = createWorkerExtractor({ workerFile: join(options.mainDir ?? import.meta.dirname, 'extractWorker.js'), log })
-  const handlers = createHandlers({
-    archive,
-    ...(searchIndex ? { searchIndex } : {}),
-    web: { appVersion: app.getVersion(), extractor },
-    // Links in saved articles open in the user's browser, http(s) only (checked again here).
-    openExternal: async (url) => {
-      if (isExternalWebUrl(url)) await shell.openExternal(url)
-    },
-    systemLocale: app.getLocale(),
-    samplesDir: paths.samplesDir,
-    // A language change from the renderer or the menu: the menu follows, and the page hears it.
-    onSettingsChanged: (settings) => {
-      installMenu(settings.language)
-      sendEvent(contents(), 'settingsChanged', settings)
+  // The window comes up at once. With the first page kept at the last close (and no files to
+  // import first), it shows that page while the catalogue is read; otherwise it says "Loading".
+  const firstPage = pending.length === 0 ? await readFirstPage(archiveDir) : null
+  const opening = handlersWhileOpening({
+    firstPage,
+    systemLocale,
+    open: async () => {
+      await mkdir(archiveDir, { recursive: true })
+      const archive = await openArchive(archiveDir, { log })
+      // Opened now, brought up to date in the background; the page shows the build's progress.
+      const searchIndex = startSearchIndex(archive, {
+        nativeBinding: env[SQLITE_BINDING_ENV],
+        onProgress: (progress) => sendEvent(contents(), 'searchIndexProgress', progress),
+        log,
+      })
+      const handlers = createHandlers({
+        archive,
+        ...(searchIndex ? { searchIndex } : {}),
+        web: { appVersion: app.getVersion(), extractor },
+        // Links in saved articles open in the user's browser, http(s) only (checked again here).
+        openExternal: async (url) => {
+          if (isExternalWebUrl(url)) await shell.openExternal(url)
+        },
+        systemLocale,
+        samplesDir: paths.samplesDir,
+        // A language change from the renderer or the menu: the menu follows, and the page hears it.
+        onSettingsChanged: (settings) => {
+          installMenu(settings.language)
+          sendEvent(contents(), 'settingsChanged', settings)
+        },
+      })
+      // Files from the command line go in before the page first lists the archive.
+      const firstOutcomes = pending.length > 0 ? await importPaths(archive, pending.splice(0)).catch((e: unknown) => (log('warta: import failed', e), [])) : []
+      return { archive, searchIndex, handlers, firstOutcomes }
     },
   })
 
@@ -158,6 +161,7 @@ export async function startWarta(options: StartOptions = {}): Promise<RunningWar
   const importAndAnnounce = async (files: readonly string[]): Promise<ImportOutcome[]> => {
     const all: ImportOutcome[] = []
     for (let i = 0; i < files.length; i += limits.maxFilesPerImport) {
+      const { archive } = await opening.ready
       const outcomes = await importPaths(archive, files.slice(i, i + limits.maxFilesPerImport), { extract: extractor.extract })
       sendEvent(contents(), 'archiveChanged', { outcomes })
       all.push(...outcomes)
@@ -209,7 +213,7 @@ export async function startWarta(options: StartOptions = {}): Promise<RunningWar
     showBookmarks: () => sendEvent(contents(), 'menuCommand', { command: 'showBookmarks' }),
     toggleBookmark: () => sendEvent(contents(), 'menuCommand', { command: 'toggleBookmark' }),
     setLanguage: (language) => {
-      handlers.setLanguage({ language }).catch((e: unknown) => {
+      opening.handlers.setLanguage({ language }).catch((e: unknown) => {
         log('warta: could not save the language', e)
         // The radio item already moved; put it back where the archive says.
         installMenu(currentLanguage)
@@ -218,11 +222,8 @@ export async function startWarta(options: StartOptions = {}): Promise<RunningWar
     about: () => void showAbout().catch((e: unknown) => log('warta: about dialog failed', e)),
   }
 
-  registerIpcHandlers(ipcMain, handlers, { origin, log })
-  installMenu((await handlers.getSettings({})).language)
-
-  // Files from the command line go in before the page first lists the archive.
-  const firstOutcomes = pending.length > 0 ? await importPaths(archive, pending.splice(0)).catch((e: unknown) => (log('warta: import failed', e), [])) : []
+  registerIpcHandlers(ipcMain, opening.handlers, { origin, log })
+  installMenu(settingsFor(firstPage?.language ?? null, systemLocale).language)
 
   const openWindow = async (): Promise<BrowserWindow> => {
     const created = await createMainWindow({ paths, origin, devTools: developer, platform: process.platform, log })
@@ -243,13 +244,32 @@ export async function startWarta(options: StartOptions = {}): Promise<RunningWar
   }
 
   await openWindow()
+  let opened: Awaited<typeof opening.ready>
+  try {
+    opened = await opening.ready
+  } catch (e) {
+    const language = currentLanguage
+    const s = menuStrings[language]
+    const reason = isAppError(e) ? fillTemplate(errorStrings[language][e.code] ?? e.message, e.params) : String(e)
+    log('warta: could not open the archive', e)
+    dialog.showErrorBox(s.archiveFailedTitle, fillTemplate(s.archiveFailed, { reason, dir: archiveDir }))
+    app.quit()
+    return null
+  }
+  const { archive, searchIndex, handlers, firstOutcomes } = opened
+  if (firstOutcomes.length > 0) sendEvent(contents(), 'archiveChanged', { outcomes: firstOutcomes })
+  installMenu((await handlers.getSettings({})).language)
+  // The kept page was true of the files, but an open can still repair them: if what the window
+  // was shown is not what the archive now lists, it reads its lists again.
+  if (firstPage && !isDeepStrictEqual(firstPage.page, await handlers.listArticles(firstPageQuery))) {
+    sendEvent(contents(), 'archiveChanged', { outcomes: [] })
+  }
   const feedSchedule = startFeedSchedule({
     refresh: async () => (await handlers.refreshFeeds({})).results,
     isOnline: () => net.isOnline(),
     onRefreshed: (results) => sendEvent(contents(), 'feedsRefreshed', { results }),
     log,
   })
-  if (firstOutcomes.length > 0) sendEvent(contents(), 'archiveChanged', { outcomes: firstOutcomes })
   importNow = (files) => void importAndAnnounce(files).catch(reportImportFailure)
   if (pending.length > 0) importNow(pending.splice(0))
 

@@ -5,7 +5,9 @@ import { homedir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { openArchive } from '../core/archive/archive'
+import { readFirstPage } from '../core/archive/firstPage'
 import { createHandlers } from '../core/handlers'
+import { handlersWhileOpening } from '../core/handlersWhileOpening'
 import { startSearchIndex } from '../core/search/searchHost'
 import { createEventHub } from './previewEvents'
 import { startPreviewServer } from './server'
@@ -22,24 +24,30 @@ const { values } = parseArgs({
 
 const archiveDir = resolve(values.archive ?? process.env.WARTA_ARCHIVE_DIR ?? join(homedir(), '.warta-preview'))
 await mkdir(archiveDir, { recursive: true })
-const archive = await openArchive(archiveDir)
 const events = createEventHub()
-// Built (or brought up to date) in the background; the page hears its progress over /api/events.
-const searchIndex = startSearchIndex(archive, { onProgress: (progress) => events.publish('searchIndexProgress', progress) }) ?? undefined
-const handlers = createHandlers({
-  archive,
-  systemLocale: values.locale ?? Intl.DateTimeFormat().resolvedOptions().locale,
-  samplesDir: join(repoRoot, 'assets', 'samples'),
-  ...(searchIndex ? { searchIndex } : {}),
+const systemLocale = values.locale ?? Intl.DateTimeFormat().resolvedOptions().locale
+// As in the app: the page is served at once, and the first page kept at the last close answers
+// while the catalogue is read (handlersWhileOpening.ts).
+const opening = handlersWhileOpening({
+  firstPage: await readFirstPage(archiveDir),
+  systemLocale,
+  open: async () => {
+    const archive = await openArchive(archiveDir)
+    // Built (or brought up to date) in the background; the page hears its progress over /api/events.
+    const searchIndex = startSearchIndex(archive, { onProgress: (progress) => events.publish('searchIndexProgress', progress) }) ?? undefined
+    const handlers = createHandlers({ archive, systemLocale, samplesDir: join(repoRoot, 'assets', 'samples'), ...(searchIndex ? { searchIndex } : {}) })
+    return { archive, searchIndex, handlers }
+  },
 })
 const server = await startPreviewServer({
-  handlers,
+  handlers: opening.handlers,
   events,
   rendererDir: join(repoRoot, 'out', 'renderer'),
   archiveDir,
   ...(values.port ? { port: Number(values.port) } : {}),
 })
 console.log(`Warta preview on ${server.url} (archive: ${archiveDir})`)
+const { archive, searchIndex } = await opening.ready
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   // Closing the archive finishes pending saves and releases its lock for the next window or command.

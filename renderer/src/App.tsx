@@ -257,7 +257,8 @@ export function App({ startupError }: { startupError: AppErrorData | null }) {
   useEffect(() => {
     const off = [
       onEvent('settingsChanged', (settings) => void i18n.changeLanguage(settings.language)),
-      onEvent('archiveChanged', ({ outcomes }) => void showOutcomes(outcomes)),
+      // No outcomes: nothing was imported, the lists just changed (the archive finished opening).
+      onEvent('archiveChanged', ({ outcomes }) => void (outcomes.length > 0 ? showOutcomes(outcomes) : archiveChanged())),
       // Feeds refreshed in the background: new articles in the list, no results panel.
       onEvent('feedsRefreshed', () => void archiveChanged()),
       onEvent('menuCommand', ({ command }) => {

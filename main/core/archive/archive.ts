@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto'
 import { readdir, rm, stat, unlink } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { Low } from 'lowdb'
-import type { AnnotationRecord, Article, ArticleSummary, Language } from '../../../preload/contract'
+import type { AnnotationRecord, Article, ArticleSummary, Language, Output } from '../../../preload/contract'
 import { countAnnotations, type AnnotationCount } from '../annotations/annotationList'
 import type { AnnotationChange, AnnotationHost } from '../annotations/annotationService'
 import { hasNote } from '../annotations/model'
@@ -19,6 +19,7 @@ import { archivePath, AtomicJsonFile, CorruptFileError, realFs, sweepTempFiles, 
 import { backupsDir, takeBackupIfChanged } from './backups'
 import { recordWithVersion, versionOf, type WebArticleFields } from './articleVersions'
 import { ARTICLES_DIR, bodyPath, MEDIA_DIR, readBody } from './bodyFiles'
+import { firstPageQuery, writeFirstPage } from './firstPage'
 import { Journal, journalPathOf } from './journal'
 import { catalogKind, stateKind, upgrade } from './migrations'
 import {
@@ -77,6 +78,8 @@ interface PendingBody {
   before: BodyFile | null
   fresh: boolean
 }
+
+export type LibraryPage = Output<'listArticles'>
 
 export interface ListQuery {
   /** 'annotated': articles with at least one highlight or note. */
@@ -287,6 +290,12 @@ export class Archive implements AnnotationHost {
       await Promise.all([this.#catalogFile.flush(), this.#stateFile.flush()])
       while (this.#background.size > 0) await Promise.all(this.#background)
       await this.#notices.settled()
+      // Last, once nothing else writes: the next window shows this page while the catalogue loads.
+      if (!this.readOnly && !this.#lock?.lost) {
+        await writeFirstPage(this.dir, { language: this.language, page: this.libraryPage(firstPageQuery) }, this.#fs).catch((e: unknown) =>
+          this.#log('warta: could not keep the first page for the next start', e),
+        )
+      }
       await this.#lock?.release()
     })()
     return this.#closing
@@ -323,6 +332,11 @@ export class Archive implements AnnotationHost {
 
   summary(id: string): ArticleSummary {
     return this.#summaryOf(this.#record(id))
+  }
+
+  /** A page of the library with the counts the window shows beside it (listArticles). */
+  libraryPage(query: ListQuery): LibraryPage {
+    return { ...this.list(query), archiveTotal: this.size, bookmarkedTotal: this.bookmarkedCount, annotatedTotal: this.annotatedCount }
   }
 
   list(query: ListQuery): { items: ArticleSummary[]; total: number } {

@@ -1,0 +1,71 @@
+// The handler table a window talks to while the archive is still being read. Reading a
+// catalogue of 100,000 articles holds main's thread for most of a second, so with a first page
+// kept from the last close (archive/firstPage.ts) the window's first two questions — which
+// language, which articles on top — are answered from it before the reading starts. Every other
+// call, and every call once the archive is open, goes to the real table.
+import { methods, type Method, type Output, type ParsedInput } from '../../preload/contract'
+import { isFirstPageQuery, type FirstPage } from './archive/firstPage'
+import { settingsFor, type Handlers } from './handlers'
+
+export interface OpeningOptions<Opened extends { handlers: Handlers }> {
+  /** Opens the archive and makes the real handler table (with whatever else the host keeps); run once. */
+  open: () => Promise<Opened>
+  /** Kept from the last close, and still true of the files; null to open at once. */
+  firstPage: FirstPage | null
+  /** What the OS says, for the language when the user never chose one. */
+  systemLocale: string
+  /** With a first page, the latest moment to start opening if the window never asks for it. */
+  startAfterMs?: number
+}
+
+export interface OpeningHandlers<Opened> {
+  /** The table to put behind IPC (or the preview host) right away. */
+  handlers: Handlers
+  /** What `open` made, once the archive is open; rejects if it cannot be opened. */
+  ready: Promise<Opened>
+}
+
+/** How long a call that needs the archive lets the window's first-page request arrive before reading starts. */
+const FIRST_PAGE_GRACE_MS = 100
+
+export function handlersWhileOpening<Opened extends { handlers: Handlers }>({
+  open,
+  firstPage,
+  systemLocale,
+  startAfterMs = 2000,
+}: OpeningOptions<Opened>): OpeningHandlers<Opened> {
+  let start = (): void => {}
+  const started = new Promise<void>((resolve) => (start = resolve))
+  const startIn = (ms: number): void => void setTimeout(start, ms)
+  let real: Handlers | null = null
+  let firstPageServed = false
+  const ready = started.then(open).then((opened) => {
+    real = opened.handlers
+    return opened
+  })
+  const fromArchive = async <M extends Method>(method: M, input: ParsedInput<M>): Promise<Output<M>> => {
+    // The window asks for several things at once; reading first would hold up its first page.
+    if (firstPage && !firstPageServed) startIn(FIRST_PAGE_GRACE_MS)
+    else start()
+    const table: Handlers = (await ready).handlers
+    const run: (input: ParsedInput<M>) => Promise<Output<M>> = table[method]
+    return run(input)
+  }
+  const handlers = Object.fromEntries(methods.map((method) => [method, (input: never) => fromArchive(method, input)])) as unknown as Handlers
+
+  if (!firstPage) {
+    start()
+    return { handlers, ready }
+  }
+  const timer = setTimeout(start, startAfterMs)
+  void ready.finally(() => clearTimeout(timer)).catch(() => {})
+  handlers.getSettings = async (input) => (real ? real.getSettings(input) : settingsFor(firstPage.language, systemLocale))
+  handlers.listArticles = async (query) => {
+    if (real || !isFirstPageQuery(query)) return fromArchive('listArticles', query)
+    firstPageServed = true
+    // Start reading once this answer has gone out, not before: the reading holds the thread.
+    startIn(0)
+    return firstPage.page
+  }
+  return { handlers, ready }
+}
