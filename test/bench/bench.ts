@@ -90,6 +90,7 @@ for (const n of sizes) {
   const args = ['--dir', dir, '--n', String(n)]
   const result: SizeResult = { n, loadAverage: loadavg()[0] ?? 0, warta: {}, naive: {}, fts: {} }
   result.warta.build = await child('wartaLayout.ts', [...args, '--phase', 'build'])
+  await child('wartaLayout.ts', [...args, '--phase', 'close'])
   result.warta.use = await child('wartaLayout.ts', [...args, '--phase', 'use'])
   if (!skip.has('fts')) {
     const ftsDir = join(work, `fts-${n}`)
