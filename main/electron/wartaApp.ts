@@ -243,6 +243,34 @@ export async function startWarta(options: StartOptions = {}): Promise<RunningWar
     window.focus()
   }
 
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) void openWindow()
+  })
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit()
+  })
+  // Quitting waits once for the archive to finish its saves and release its lock (and, if it
+  // is still opening, for that first), so the next launch (or the CLI) can open it.
+  let running: { searchIndex: SearchIndex | null; stop: () => void } | null = null
+  let archiveClosed = false
+  app.on('will-quit', (event) => {
+    if (archiveClosed) return
+    event.preventDefault()
+    running?.searchIndex?.close()
+    running?.stop()
+    void extractor.close()
+    opening.ready
+      .then(({ archive, searchIndex }) => {
+        searchIndex?.close()
+        return archive.close()
+      }, () => {})
+      .catch((e: unknown) => log('warta: could not close the archive cleanly', e))
+      .finally(() => {
+        archiveClosed = true
+        app.quit()
+      })
+  })
+
   await openWindow()
   let opened: Awaited<typeof opening.ready>
   try {
@@ -270,32 +298,9 @@ export async function startWarta(options: StartOptions = {}): Promise<RunningWar
     onRefreshed: (results) => sendEvent(contents(), 'feedsRefreshed', { results }),
     log,
   })
+  running = { searchIndex, stop: () => feedSchedule.stop() }
   importNow = (files) => void importAndAnnounce(files).catch(reportImportFailure)
   if (pending.length > 0) importNow(pending.splice(0))
-
-  app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) void openWindow()
-  })
-  app.on('window-all-closed', () => {
-    if (process.platform !== 'darwin') app.quit()
-  })
-  // Quitting waits once for the archive to finish its saves and release its lock, so the
-  // next launch (or the CLI) can open it.
-  let archiveClosed = false
-  app.on('will-quit', (event) => {
-    if (archiveClosed) return
-    event.preventDefault()
-    searchIndex?.close()
-    feedSchedule.stop()
-    void extractor.close()
-    archive
-      .close()
-      .catch((e: unknown) => log('warta: could not close the archive cleanly', e))
-      .finally(() => {
-        archiveClosed = true
-        app.quit()
-      })
-  })
 
   return { archive, searchIndex, handlers, origin, paths, mainWindow: () => window }
 }

@@ -13,7 +13,7 @@ import { FIRST_PAGE_FILE, firstPageQuery } from '../../main/core/archive/firstPa
 import { startWarta, type RunningWarta } from '../../main/electron/wartaApp'
 import { sampleArticle } from '../core/archive/sampleArticles'
 import { repoRoot, tempDir } from '../helpers/tempArchive'
-import { appState, FakeBrowserWindow, ipcHandlerFor, resetFakeElectron } from './fakeElectron'
+import { app, appState, FakeBrowserWindow, ipcHandlerFor, resetFakeElectron } from './fakeElectron'
 
 vi.mock('electron', async () => (await import('./fakeElectron')).electronModule)
 
@@ -92,6 +92,20 @@ describe('starting', () => {
     running = await starting
     expect(archiveChanges(FakeBrowserWindow.instances[0] as FakeBrowserWindow)).toEqual([{ outcomes: [] }])
     expect(await call('listArticles', {})).not.toMatchObject({ value: { items: expect.arrayContaining([expect.objectContaining({ title: 'A title the archive does not have' })]) } })
+  })
+
+  it('quitting while the archive is still opening waits for it, then closes it and lets go of its lock', async () => {
+    await lastSession()
+    const starting = start()
+    await vi.waitFor(() => expect(FakeBrowserWindow.instances).toHaveLength(1))
+    await call('listArticles', {})
+    const quitting = { preventDefault: vi.fn() }
+    app.emit('will-quit', quitting)
+    expect(quitting.preventDefault).toHaveBeenCalled()
+    running = await starting
+    await vi.waitFor(() => expect(app.quit).toHaveBeenCalled())
+    expect(existsSync(join(archiveDir, LOCK_FILE))).toBe(false)
+    running = null
   })
 
   it('with nothing kept (a first start), the window comes up at once and waits for the archive', async () => {
