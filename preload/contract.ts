@@ -492,6 +492,14 @@ export const contract = {
   },
 
   // -- web and feeds ---------------------------------------------------------
+  /**
+   * The Save-from-URL dialog opened: main starts its page reader (a worker loading its HTML
+   * parser, ~2 s) while the address is typed, so the save itself does not wait for it.
+   */
+  preparePageReader: {
+    input: noInput,
+    output: z.strictObject({}),
+  },
   /** Fetches a page in main, keeps its article and images in the archive; failures come back as errors. */
   importUrl: {
     input: z.strictObject({ url: WebAddress }),

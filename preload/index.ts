@@ -15,6 +15,7 @@ export const methodNames = [
   'setBookmark',
   'markRead',
   'renameArticle',
+  'preparePageReader',
   'importUrl',
   'listFeeds',
   'addFeed',

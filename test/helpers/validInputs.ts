@@ -60,6 +60,7 @@ export function validInputs(seeds: InputSeeds): ValidInputs {
     exportArticleAnnotations: { articleId: id },
     exportAnnotations: {},
     importAnnotations: { content: '[]' },
+    preparePageReader: {},
     importUrl: { url: seeds.pageUrl },
     listFeeds: {},
     addFeed: { url: seeds.feedUrl },

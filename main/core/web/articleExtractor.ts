@@ -25,6 +25,11 @@ export type ExtractReply = { id: number; ok: true; draft: WebArticleDraft } | { 
 
 export interface ArticleExtractor {
   extract: ExtractArticle
+  /**
+   * Reads a tiny page, so the worker has loaded jsdom and Readability before the first real
+   * one (~2 s of a first save otherwise). Resolves when done; never rejects. Runs in the queue like any page.
+   */
+  warmUp(): Promise<void>
   /** Ends the worker; later calls start a new one. */
   close(): Promise<void>
   /** 'worker' once a worker answered; 'in-process' after falling back. */
@@ -87,6 +92,7 @@ export function createWorkerExtractor(options: WorkerExtractorOptions = {}): Art
   let mode: ArticleExtractor['mode'] = 'idle'
   // One page at a time: each call waits for the one before.
   let queue: Promise<unknown> = Promise.resolve()
+  let warming: Promise<void> | null = null
 
   const start = (): Worker => {
     const limits = { resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb ?? extractorDefaults.maxHeapMb } }
@@ -106,6 +112,7 @@ export function createWorkerExtractor(options: WorkerExtractorOptions = {}): Art
     const w = worker
     worker = null
     jobsDone = 0
+    warming = null
     if (w) await w.terminate().catch(() => {})
   }
 
@@ -175,12 +182,26 @@ export function createWorkerExtractor(options: WorkerExtractorOptions = {}): Art
 
   return {
     extract,
+    warmUp: () => {
+      // Once: later calls (the dialog opened again) share the first.
+      warming ??= extract(WARM_UP_PAGE, { name: 'warm-up', readable: true }).then(
+        () => {},
+        () => {},
+      )
+      return warming
+    },
     close: stop,
     get mode() {
       return mode
     },
   }
 }
+
+/** Enough of an article for Readability to take every path a real page takes. */
+const WARM_UP_PAGE =
+  '<!doctype html><html lang="id"><head><title>Warta</title></head><body><article><h1>Warta</h1>' +
+  '<p>Sebuah paragraf yang cukup panjang untuk dibaca sebagai artikel oleh pembaca halaman, dengan beberapa kalimat di dalamnya.</p>' +
+  '<p>Paragraf kedua menyusul, agar halaman ini terbaca seperti berita yang sebenarnya.</p></article></body></html>'
 
 class WorkerUnavailable extends Error {
   constructor(cause: unknown) {

@@ -8,9 +8,15 @@ import { savePage } from './webImport'
 export function createWebHandlers(
   ctx: HostContext,
   services: WebServices,
-): Pick<Handlers, 'importUrl' | 'listVersions' | 'getVersion' | 'openExternal'> {
+): Pick<Handlers, 'preparePageReader' | 'importUrl' | 'listVersions' | 'getVersion' | 'openExternal'> {
   const { archive } = ctx
   return {
+    preparePageReader: async () => {
+      // Not awaited: the dialog goes on at once; a reader that cannot start says so on the save.
+      void services.warmUp()
+      return {}
+    },
+
     importUrl: async ({ url }) => {
       const { outcome, imagesSaved, imagesSkipped } = await savePage(archive, url, services)
       return { outcome: { status: outcome.status, name: url, article: outcome.article }, imagesSaved, imagesSkipped }

@@ -18,6 +18,8 @@ export interface WebOptions {
 
 export interface WebServices {
   extract: ExtractArticle
+  /** Starts the page reader ahead of a save; resolves once it is ready (never rejects). */
+  warmUp: () => Promise<void>
   fetch: Pick<FetchOptions, 'userAgent' | 'timeoutMs' | 'connectTimeoutMs'>
   feeds: FeedService
 }
@@ -25,10 +27,9 @@ export interface WebServices {
 export function createWebServices(archive: Archive, options: WebOptions = {}): WebServices {
   // The worker starts on the first page read, not with the host.
   let extractor: ArticleExtractor | null = options.extractor ?? null
-  const extract: ExtractArticle = (html, extractOptions) => {
-    extractor ??= createWorkerExtractor()
-    return extractor.extract(html, extractOptions)
-  }
+  const reader = (): ArticleExtractor => (extractor ??= createWorkerExtractor())
+  const extract: ExtractArticle = (html, extractOptions) => reader().extract(html, extractOptions)
+  const warmUp = (): Promise<void> => reader().warmUp()
   const fetch = { userAgent: userAgentFor(options.appVersion ?? '0'), ...options.timeouts }
-  return { extract, fetch, feeds: new FeedService({ archive, extract, fetch, ...(options.now ? { now: options.now } : {}) }) }
+  return { extract, warmUp, fetch, feeds: new FeedService({ archive, extract, fetch, ...(options.now ? { now: options.now } : {}) }) }
 }

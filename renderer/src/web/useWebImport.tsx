@@ -151,6 +151,8 @@ export function useWebImport({ enabled, onOutcomes, onSaved, onError }: WebImpor
         return
       }
       setSave((s) => ({ ...s, open: true, session: s.session + 1, initialUrl: url ?? (s.phase === 'failed' ? s.initialUrl : ''), phase: 'edit', error: null }))
+      // Main gets its page reader ready while the address is typed; the answer does not matter.
+      void request('preparePageReader', {})
       if (url && start) void saveUrl(url)
     },
     [saveUrl],
