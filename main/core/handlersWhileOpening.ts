@@ -5,6 +5,7 @@
 // call, and every call once the archive is open, goes to the real table.
 import { methods, type Method, type Output, type ParsedInput } from '../../preload/contract'
 import { isFirstPageQuery, type FirstPage } from './archive/firstPage'
+import { AppError } from './errors'
 import { settingsFor, type Handlers } from './handlers'
 
 export interface OpeningOptions<Opened extends { handlers: Handlers }> {
@@ -21,8 +22,13 @@ export interface OpeningOptions<Opened extends { handlers: Handlers }> {
 export interface OpeningHandlers<Opened> {
   /** The table to put behind IPC (or the preview host) right away. */
   handlers: Handlers
-  /** What `open` made, once the archive is open; rejects if it cannot be opened. */
+  /** What `open` made, once the archive is open; rejects if it cannot be opened, or was let go first. */
   ready: Promise<Opened>
+  /**
+   * For quitting: what was opened, to be closed; null when reading never started — then it
+   * never will, and every waiting call fails (a quit in the first moments need not open 100,000 articles).
+   */
+  letGo: () => Promise<Opened | null>
 }
 
 /** How long a call that needs the archive lets the window's first-page request arrive before reading starts. */
@@ -34,8 +40,21 @@ export function handlersWhileOpening<Opened extends { handlers: Handlers }>({
   systemLocale,
   startAfterMs = 2000,
 }: OpeningOptions<Opened>): OpeningHandlers<Opened> {
+  let phase: 'waiting' | 'started' | 'let go' = 'waiting'
   let start = (): void => {}
-  const started = new Promise<void>((resolve) => (start = resolve))
+  let giveUp = (): void => {}
+  const started = new Promise<void>((resolve, reject) => {
+    start = () => {
+      if (phase !== 'waiting') return
+      phase = 'started'
+      resolve()
+    }
+    giveUp = () => {
+      if (phase !== 'waiting') return
+      phase = 'let go'
+      reject(new AppError('INTERNAL', 'Warta is quitting; the archive was not opened'))
+    }
+  })
   const startIn = (ms: number): void => void setTimeout(start, ms)
   let real: Handlers | null = null
   let firstPageServed = false
@@ -52,10 +71,14 @@ export function handlersWhileOpening<Opened extends { handlers: Handlers }>({
     return run(input)
   }
   const handlers = Object.fromEntries(methods.map((method) => [method, (input: never) => fromArchive(method, input)])) as unknown as Handlers
+  const letGo = (): Promise<Opened | null> => {
+    giveUp()
+    return ready.catch(() => null)
+  }
 
   if (!firstPage) {
     start()
-    return { handlers, ready }
+    return { handlers, ready, letGo }
   }
   const timer = setTimeout(start, startAfterMs)
   void ready.finally(() => clearTimeout(timer)).catch(() => {})
@@ -67,5 +90,5 @@ export function handlersWhileOpening<Opened extends { handlers: Handlers }>({
     startIn(0)
     return firstPage.page
   }
-  return { handlers, ready }
+  return { handlers, ready, letGo }
 }

@@ -253,17 +253,20 @@ export async function startWarta(options: StartOptions = {}): Promise<RunningWar
   // is still opening, for that first), so the next launch (or the CLI) can open it.
   let running: { searchIndex: SearchIndex | null; stop: () => void } | null = null
   let archiveClosed = false
+  let quitting = false
   app.on('will-quit', (event) => {
     if (archiveClosed) return
     event.preventDefault()
+    quitting = true
     running?.searchIndex?.close()
     running?.stop()
     void extractor.close()
-    opening.ready
-      .then(({ archive, searchIndex }) => {
-        searchIndex?.close()
-        return archive.close()
-      }, () => {})
+    opening
+      .letGo()
+      .then((opened) => {
+        opened?.searchIndex?.close()
+        return opened?.archive.close()
+      })
       .catch((e: unknown) => log('warta: could not close the archive cleanly', e))
       .finally(() => {
         archiveClosed = true
@@ -276,6 +279,8 @@ export async function startWarta(options: StartOptions = {}): Promise<RunningWar
   try {
     opened = await opening.ready
   } catch (e) {
+    // Quit before the archive was needed: nothing to report.
+    if (archiveClosed || quitting) return null
     const language = currentLanguage
     const s = menuStrings[language]
     const reason = isAppError(e) ? fillTemplate(errorStrings[language][e.code] ?? e.message, e.params) : String(e)

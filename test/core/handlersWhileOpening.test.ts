@@ -120,6 +120,25 @@ describe('while the archive opens', () => {
     await ready
   })
 
+  it('let go before reading started (the app quits at once): nothing is opened, waiting calls fail', async () => {
+    const { open, calls } = opener()
+    const { handlers, letGo } = handlersWhileOpening({ open, firstPage: await readFirstPage(dir), systemLocale: 'en-US' })
+    const waiting = handlers.getRecoveryReport({})
+    expect(await letGo()).toBeNull()
+    await expect(waiting).rejects.toMatchObject({ code: 'INTERNAL' })
+    await new Promise((resolve) => setTimeout(resolve, 150))
+    expect(calls()).toBe(0)
+  })
+
+  it('let go once reading started: waits for the open and hands over what was opened, to be closed', async () => {
+    const { open, calls } = opener()
+    const { letGo } = handlersWhileOpening({ open, firstPage: null, systemLocale: 'en-US' })
+    await nextTask()
+    expect(calls()).toBe(1)
+    const opened = await letGo()
+    expect(opened?.handlers).toBeDefined()
+  })
+
   it('an archive that cannot be opened fails every call that needs it with its error', async () => {
     const refused = new AppError('ARCHIVE_LOCKED', 'Another Warta has this archive open')
     const { handlers, ready } = handlersWhileOpening({ open: () => Promise.reject(refused), firstPage: await readFirstPage(dir), systemLocale: 'en-US' })

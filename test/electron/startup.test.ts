@@ -13,7 +13,7 @@ import { FIRST_PAGE_FILE, firstPageQuery } from '../../main/core/archive/firstPa
 import { startWarta, type RunningWarta } from '../../main/electron/wartaApp'
 import { sampleArticle } from '../core/archive/sampleArticles'
 import { repoRoot, tempDir } from '../helpers/tempArchive'
-import { app, appState, FakeBrowserWindow, ipcHandlerFor, resetFakeElectron } from './fakeElectron'
+import { app, appState, dialog, FakeBrowserWindow, ipcHandlerFor, resetFakeElectron } from './fakeElectron'
 
 vi.mock('electron', async () => (await import('./fakeElectron')).electronModule)
 
@@ -99,6 +99,8 @@ describe('starting', () => {
     const starting = start()
     await vi.waitFor(() => expect(FakeBrowserWindow.instances).toHaveLength(1))
     await call('listArticles', {})
+    // Reading has begun once the archive holds its lock.
+    await vi.waitFor(() => expect(existsSync(join(archiveDir, LOCK_FILE))).toBe(true), { interval: 1 })
     const quitting = { preventDefault: vi.fn() }
     app.emit('will-quit', quitting)
     expect(quitting.preventDefault).toHaveBeenCalled()
@@ -106,6 +108,19 @@ describe('starting', () => {
     await vi.waitFor(() => expect(app.quit).toHaveBeenCalled())
     expect(existsSync(join(archiveDir, LOCK_FILE))).toBe(false)
     running = null
+  })
+
+  it('quitting before the archive was needed does not open it at all, and reports nothing', async () => {
+    await lastSession()
+    const starting = start()
+    await vi.waitFor(() => expect(FakeBrowserWindow.instances).toHaveLength(1))
+    app.emit('will-quit', { preventDefault: vi.fn() })
+    expect(await starting).toBeNull()
+    await vi.waitFor(() => expect(app.quit).toHaveBeenCalled())
+    expect(existsSync(join(archiveDir, LOCK_FILE))).toBe(false)
+    expect(dialog.showErrorBox).not.toHaveBeenCalled()
+    // A call still waiting gets an error, not an endless wait.
+    expect(await call('getArticle', { articleId: 'a'.repeat(16) })).toMatchObject({ ok: false, error: { code: 'INTERNAL' } })
   })
 
   it('with nothing kept (a first start), the window comes up at once and waits for the archive', async () => {
