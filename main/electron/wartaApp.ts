@@ -160,8 +160,8 @@ export async function startWarta(options: StartOptions = {}): Promise<RunningWar
   /** Imports in batches of the contract's per-call limit, announcing each batch to the page. */
   const importAndAnnounce = async (files: readonly string[]): Promise<ImportOutcome[]> => {
     const all: ImportOutcome[] = []
+    const { archive } = await opening.ready
     for (let i = 0; i < files.length; i += limits.maxFilesPerImport) {
-      const { archive } = await opening.ready
       const outcomes = await importPaths(archive, files.slice(i, i + limits.maxFilesPerImport), { extract: extractor.extract })
       sendEvent(contents(), 'archiveChanged', { outcomes })
       all.push(...outcomes)
