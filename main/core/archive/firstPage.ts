@@ -14,8 +14,11 @@ import { CATALOG_FILE, STATE_FILE } from './recovery'
 
 export const FIRST_PAGE_FILE = 'first-page.json'
 
-/** The page a window asks for first: the whole library, newest story first (LibraryPages' defaults). */
-export const firstPageQuery: ParsedInput<'listArticles'> = { filter: 'all', sort: 'published', offset: 0, limit: 100 }
+/**
+ * The page a window asks for first: listArticles with every default (the whole library, newest
+ * story first, the first 100). The window's LibraryPages asks for exactly that; e2e startup.spec checks it.
+ */
+export const firstPageQuery: ParsedInput<'listArticles'> = contract.listArticles.input.parse({})
 
 export const isFirstPageQuery = (query: ParsedInput<'listArticles'>): boolean => isDeepStrictEqual(query, firstPageQuery)
 

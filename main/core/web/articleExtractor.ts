@@ -197,7 +197,7 @@ export function createWorkerExtractor(options: WorkerExtractorOptions = {}): Art
   }
 }
 
-/** Enough of an article for Readability to take every path a real page takes. */
+/** A small page that Readability takes as an article, so the warm-up loads what a real page needs. */
 const WARM_UP_PAGE =
   '<!doctype html><html lang="id"><head><title>Warta</title></head><body><article><h1>Warta</h1>' +
   '<p>Sebuah paragraf yang cukup panjang untuk dibaca sebagai artikel oleh pembaca halaman, dengan beberapa kalimat di dalamnya.</p>' +
