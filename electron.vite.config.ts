@@ -12,8 +12,15 @@ export default defineConfig({
   main: {
     build: {
       target: nodeTarget,
-      // The second entry is the worker thread that reads web pages (main/core/web/articleExtractor.ts).
-      rolldownOptions: { input: { index: resolve('main/electron/index.ts'), extractWorker: resolve('main/core/web/extractWorker.ts') } },
+      // Beside main, the worker threads: one reads web pages (main/core/web/articleExtractor.ts),
+      // one writes the bodies of a large search-index build (main/core/search/textPass.ts).
+      rolldownOptions: {
+        input: {
+          index: resolve('main/electron/index.ts'),
+          extractWorker: resolve('main/core/web/extractWorker.ts'),
+          textPassWorker: resolve('main/core/search/textPassWorker.ts'),
+        },
+      },
     },
   },
   preload: {

@@ -115,8 +115,9 @@ beforeAll(async () => {
 afterAll(() => cleanup?.())
 
 describe('the packaged app.asar', () => {
-  it('holds the three bundles and the package manifest', () => {
-    for (const file of ['/package.json', '/out/main/index.js', '/out/preload/index.cjs', '/out/renderer/index.html']) expect(has(file), file).toBe(true)
+  it('holds the three bundles, the two worker threads of main and the package manifest', () => {
+    const files = ['/package.json', '/out/main/index.js', '/out/main/extractWorker.js', '/out/main/textPassWorker.js', '/out/preload/index.cjs', '/out/renderer/index.html']
+    for (const file of files) expect(has(file), file).toBe(true)
     expect(under('/out/renderer/assets').some((e) => e.endsWith('.js'))).toBe(true)
   })
 

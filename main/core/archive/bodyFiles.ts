@@ -1,17 +1,15 @@
-// Where article bodies live (`articles/<first two letters of the id>/<id>.json`) and how
-// they are read: checked, migrated with their catalogue entry at hand, and listed when the
-// catalogue has to be rebuilt.
+// How article bodies (bodyPath.ts says where they live) are read: checked, migrated with their
+// catalogue entry at hand, and listed when the catalogue has to be rebuilt.
 import { readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { CorruptFileError, readJsonFile } from './atomicJsonFile'
 import { bodyKind, upgrade } from './migrations'
+import { ARTICLES_DIR, bodyPath } from './bodyPath'
 import type { ArticleRecord, BodyFile } from './records'
 
-export const ARTICLES_DIR = 'articles'
+export { ARTICLES_DIR, bodyPath } from './bodyPath'
 /** Images of web articles: `media/<id>/<sha256-16>.<ext>`, served to the renderer at that same relative path. */
 export const MEDIA_DIR = 'media'
-
-export const bodyPath = (dir: string, id: string): string => join(dir, ARTICLES_DIR, id.slice(0, 2), `${id}.json`)
 
 const BODY_NAME = /^([a-z0-9]{16})\.json$/
 

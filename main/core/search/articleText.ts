@@ -3,7 +3,7 @@
 // reported by the archive when the article itself is opened.
 import { readFileSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
-import { bodyPath } from '../archive/archive'
+import { bodyPath } from '../archive/bodyPath'
 import type { BodyFile } from '../archive/records'
 
 /** The paragraphs of the newest version, or null when the file is missing or not a body file. */

@@ -28,7 +28,9 @@ import { AppError } from '../errors'
 import { readParagraphs, readParagraphsSync } from './articleText'
 import { parseQuery, type ParsedQuery, type QueryFilters, type TextTerm } from './queryParser'
 import { highlighterFor, markedSegments, snippetOf, type FormsOf, type Segment, type StemOf } from './snippet'
-import { ANALYZER_VERSION, StemMemo, queryStems, stem, words } from './wordForms'
+import { TextPass, TextPassCorruption, type TextPassOptions } from './textPass'
+import { TextRows, connectIndex, isCorruption, tag, type BatchText, type DocRow } from './textRows'
+import { ANALYZER_VERSION, queryStems, stem, words } from './wordForms'
 
 export const INDEX_DIR = 'index'
 export const INDEX_FILE = 'search.sqlite'
@@ -116,6 +118,8 @@ export interface SyncReport {
   flagsUpdated: number
   /** True when the signature matched and nothing had to be compared. */
   upToDate: boolean
+  /** True when a worker thread wrote every text row of this build (see textPass.ts). */
+  inWorker: boolean
 }
 
 export interface SearchIndexOptions {
@@ -139,48 +143,13 @@ export interface SearchIndexOptions {
    * it to reach both.
    */
   fewDocs?: number
+  /**
+   * The worker that writes the bodies of a large build (textPass.ts): used from `fromArticles`
+   * bodies to write (default 2,000; a smaller pass is not worth starting a thread for); false
+   * writes every build in this thread.
+   */
+  textPass?: (TextPassOptions & { fromArticles?: number }) | false
 }
-
-interface DocRow {
-  rowid: number
-  id: string
-  title: string
-  lang: Language
-  place: string | null
-  agency: string | null
-  place_key: string | null
-  agency_key: string | null
-  published_at: string | null
-  saved_at: string
-  bookmarked: number
-  read: number
-  has_note: number
-  /** 0: no FTS row; 1: FTS row current; 2: FTS row present but outdated. */
-  indexed: number
-  notes: string
-}
-
-/** What a text row is written from: the words, and the facets its tags carry. */
-type TaggedRow = Pick<DocRow, 'rowid' | 'id' | 'title' | 'lang' | 'indexed' | 'place_key' | 'agency_key' | 'bookmarked' | 'has_note'>
-
-/**
- * The operators' facets as tokens of the text row's `tags` column, so a word and a filter are
- * answered together by FTS5 (which skips through both lists) rather than by checking every match
- * against `docs`. A source or place gives a token for each leading run of its words, as `source:`
- * matches them ("antara" and "antara news" for ANTARA News); `·` cannot occur in a folded word.
- */
-function tagsOf(row: Pick<TaggedRow, 'lang' | 'place_key' | 'agency_key' | 'bookmarked' | 'has_note'>): string[] {
-  const tags = [tag('lang', row.lang)]
-  if (row.bookmarked) tags.push(tag('is', 'bookmarked'))
-  if (row.has_note) tags.push(tag('has', 'note'))
-  for (const [kind, key] of [['src', row.agency_key], ['plc', row.place_key]] as const) {
-    const words = key ? key.split(' ') : []
-    for (let n = 1; n <= words.length; n++) tags.push(tag(kind, words.slice(0, n).join(' ')))
-  }
-  return tags
-}
-
-const tag = (kind: string, value: string): string => `${kind}·${value.replace(/ /g, '·')}`
 
 const SLOT_BITS = 2 ** 20
 // Dates outside these are clamped, which keeps rowids below 2^53 and their order sane.
@@ -203,17 +172,14 @@ const BM25 = 'bm25(fts, 4.0, 1.0, 2.0, 0.0)'
 /** An operator filter matching at most this share of the index is checked as a set of rowids (see #query). */
 const FEW_DOCS_SHARE = 0.1
 const DEFAULT_COUNT_UP_TO = 1000
+/** A build with at least this many bodies to write writes them in a worker (textPass.ts). */
+const TEXT_PASS_FROM = 2000
 /** Titles indexed per transaction in the first, title-only pass of a build. */
 const TITLE_BATCH = 2000
 /** Relevance ranks the newest this-many matches (all of them, unless a word is everywhere). */
 export const RELEVANCE_WINDOW = 10_000
 /** A prefix shared by more indexed stems than this is searched with FTS5's own prefix query. */
 const MAX_PREFIX_TERMS = 64
-const CORRUPT = /^SQLITE_(CORRUPT|NOTADB)/
-
-const isCorruption = (e: unknown): boolean =>
-  typeof e === 'object' && e !== null && CORRUPT.test(String((e as { code?: unknown }).code ?? ''))
-
 /** A read-only open found no index it can use (missing, being replaced, or from another version). */
 export class IndexUnavailableError extends Error {
   constructor(readonly reason: string) {
@@ -239,9 +205,10 @@ export class SearchIndex {
   #progress: IndexingProgress | null = null
   #syncing: Promise<SyncReport> | null = null
   #lastSource: ArchiveSource | null = null
-  readonly #memo = new StemMemo()
-  /** (stem, language, word) pairs met since the last flush, for the words table. */
-  #newWords: [string, Language, string][] = []
+  /** Writes text rows over #db; replaced with it. */
+  #rows!: TextRows
+  /** The worker writing a large build's bodies, while it runs. */
+  #textPass: TextPass | null = null
   /** Index work for changes the archive announced, in order; a search waits for it (read your writes). */
   #updates: Promise<void> = Promise.resolve()
   #unfollow: (() => void) | null = null
@@ -252,7 +219,6 @@ export class SearchIndex {
     this.path = join(archiveDir, INDEX_DIR, INDEX_FILE)
     this.#options = options
     this.#fewDocs = options.fewDocs ?? null
-    this.#memo.onNewWord = (word, s, language) => this.#newWords.push([s, language, word])
     if (options.readOnly) this.#openReadOnly()
     else this.#openOrReset()
   }
@@ -311,7 +277,7 @@ export class SearchIndex {
   #openOrReset(): void {
     mkdirSync(join(this.archiveDir, INDEX_DIR), { recursive: true })
     try {
-      this.#db = this.#connect()
+      this.#connect()
       const version = this.#meta('schema')
       const analyzer = this.#meta('analyzer')
       if (version === null) this.#createSchema()
@@ -324,21 +290,9 @@ export class SearchIndex {
     }
   }
 
-  #connect(): Database.Database {
-    const db = new Database(this.path, this.#options.nativeBinding ? { nativeBinding: this.#options.nativeBinding } : {})
-    try {
-      db.pragma('journal_mode = WAL')
-      // FULL syncs each commit's own WAL pages. The index is derived and could lose them, but
-      // left dirty (NORMAL) they were flushed by the archive's next journal fdatasync, which
-      // shares the filesystem's journal: bookmark saves went from 0.9 to 2–4 ms p95 at 100k.
-      db.pragma('synchronous = FULL')
-      db.pragma('cache_size = -32000')
-      db.exec('CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID')
-      return db
-    } catch (e) {
-      db.close()
-      throw e
-    }
+  #connect(): void {
+    this.#db = connectIndex(this.path, { nativeBinding: this.#options.nativeBinding, cacheKb: 32000 })
+    this.#rows = new TextRows(this.#db)
   }
 
   #createSchema(): void {
@@ -389,10 +343,11 @@ export class SearchIndex {
     for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(this.path + suffix, { force: true })
     this.#statements.clear()
     this.#docs = null
-    // The words table starts empty again, so every word must be reported to it anew.
-    this.#memo.clear()
+    // A running build's worker writes to the file just deleted; the build starts again.
+    void this.#textPass?.stop()
     this.#generation++
-    this.#db = this.#connect()
+    // A new writer: the words table starts empty again, so every word must be reported to it anew.
+    this.#connect()
     this.#createSchema()
     this.#options.onReset?.(reason)
     if (this.#lastSource && !this.#syncing) {
@@ -441,6 +396,7 @@ export class SearchIndex {
     if (this.#closed) return
     this.#closed = true
     this.#unfollow?.()
+    void this.#textPass?.stop()
     try {
       if (!this.#options.readOnly) this.#db.pragma('optimize')
     } catch {
@@ -457,7 +413,7 @@ export class SearchIndex {
    */
   follow(archive: FollowedArchive): () => void {
     this.#unfollow?.()
-    const log = this.#options.log ?? ((message, error) => console.warn(message, error))
+    const log = (message: string, error: unknown): void => this.#log(message, error)
     const stop = archive.onChange((change) => {
       if (this.#closed) return
       if (change.kind === 'flags') {
@@ -514,7 +470,7 @@ export class SearchIndex {
    */
   sync(source: ArchiveSource, options: SyncOptions = {}): Promise<SyncReport> {
     // Read-only: whoever holds the archive keeps the index up to date.
-    if (this.#options.readOnly) return Promise.resolve({ added: 0, removed: 0, reindexed: 0, flagsUpdated: 0, upToDate: true })
+    if (this.#options.readOnly) return Promise.resolve({ added: 0, removed: 0, reindexed: 0, flagsUpdated: 0, upToDate: true, inWorker: false })
     this.#lastSource = source
     if (this.#syncing) return this.#syncing
     this.#syncing = this.#sync(source, options)
@@ -531,7 +487,7 @@ export class SearchIndex {
 
   async #sync(source: ArchiveSource, options: SyncOptions, attempt = 0): Promise<SyncReport> {
     const generation = this.#generation
-    const report: SyncReport = { added: 0, removed: 0, reindexed: 0, flagsUpdated: 0, upToDate: false }
+    const report: SyncReport = { added: 0, removed: 0, reindexed: 0, flagsUpdated: 0, upToDate: false, inWorker: false }
     const pendingCount = (): number =>
       (this.#sql('SELECT count(*) AS n FROM docs WHERE indexed != 1').get() as { n: number }).n
     const signature = this.#compare(source, report, pendingCount)
@@ -552,28 +508,39 @@ export class SearchIndex {
     }
     tell()
 
-    // Titles first: they need no file reads, so within seconds every article can be found by
-    // its title while the bodies are still being read.
-    const untitled = pending.filter((p) => p.indexed === 0)
-    for (let i = 0; i < untitled.length; i += TITLE_BATCH) {
-      if (this.#closed || options.signal?.aborted) return report
-      if (this.#generation !== generation) return this.#restart(source, options, attempt)
-      this.#guard(() => this.#writeBatch(untitled.slice(i, i + TITLE_BATCH).map((p) => ({ id: p.id, paragraphs: null })), source), undefined)
-      await new Promise<void>((resolve) => setImmediate(resolve))
-    }
-
-    for (let i = 0; i < pending.length; i += batchSize) {
-      if (this.#closed || options.signal?.aborted) return report
-      const batch = pending.slice(i, i + batchSize)
-      const texts = await Promise.all(batch.map((p) => readParagraphs(this.archiveDir, p.id)))
-      if (this.#closed || options.signal?.aborted) return report
-      if (this.#generation !== generation) return this.#restart(source, options, attempt)
-      // A body that cannot be read keeps its title-only entry and stays pending, to be retried.
-      const readable = batch.flatMap((p, j) => (texts[j] ? [{ id: p.id, paragraphs: texts[j] }] : []))
-      this.#guard(() => this.#writeBatch(readable, source), undefined)
-      this.#progress.done = Math.min(pending.length, i + batch.length)
-      tell()
-      await new Promise<void>((resolve) => setImmediate(resolve))
+    const notesOf = (id: string): string[] => source.notesOf?.(id) ?? []
+    // A large build writes its text rows in a worker (textPass.ts), its garbage off main's heap.
+    const pass = this.#options.textPass !== false && pending.length >= (this.#options.textPass?.fromArticles ?? TEXT_PASS_FROM) ? this.#startTextPass() : null
+    try {
+      // Titles first: they need no file reads, so within seconds every article can be found by
+      // its title while the bodies are still being read.
+      const untitled = pending.filter((p) => p.indexed === 0)
+      for (let i = 0; i < untitled.length; i += TITLE_BATCH) {
+        if (this.#closed || options.signal?.aborted) return report
+        if (this.#generation !== generation) return this.#restart(source, options, attempt)
+        await this.#writeTexts('titles', untitled.slice(i, i + TITLE_BATCH).map((p) => p.id), notesOf, generation)
+        await new Promise<void>((resolve) => setImmediate(resolve))
+      }
+      // Then the bodies, newest first.
+      for (let i = 0; i < pending.length; i += batchSize) {
+        if (this.#closed || options.signal?.aborted) return report
+        if (this.#generation !== generation) return this.#restart(source, options, attempt)
+        const batch = pending.slice(i, i + batchSize)
+        await this.#writeTexts('bodies', batch.map((p) => p.id), notesOf, generation)
+        if (this.#closed || options.signal?.aborted) return report
+        if (this.#generation !== generation) return this.#restart(source, options, attempt)
+        this.#progress.done = Math.min(pending.length, i + batch.length)
+        tell()
+        await new Promise<void>((resolve) => setImmediate(resolve))
+      }
+      // Still the worker that started: none failed on the way.
+      report.inWorker = pass !== null && this.#textPass === pass
+    } finally {
+      // Only its own: a restart above may already have started the next build's worker.
+      if (pass) {
+        if (this.#textPass === pass) this.#textPass = null
+        void pass.stop()
+      }
     }
     if (this.#closed) return report
     if (this.#generation !== generation) return this.#restart(source, options, attempt)
@@ -586,20 +553,55 @@ export class SearchIndex {
     return report
   }
 
+  #startTextPass(): TextPass | null {
+    const options = this.#options.textPass || {}
+    try {
+      this.#textPass = new TextPass({ indexPath: this.path, archiveDir: this.archiveDir, nativeBinding: this.#options.nativeBinding }, options)
+    } catch (e) {
+      this.#log('warta: the index worker could not start; the build runs in this thread', e)
+    }
+    return this.#textPass
+  }
+
   /**
-   * Writes the text of a batch in one transaction; `paragraphs: null` writes the title (and
-   * notes) only, leaving the article pending.
+   * Writes the text rows of one batch, in the build's worker while it works, else here: titles
+   * (and notes) only, or with the bodies. An article whose body cannot be read keeps its
+   * title-only row and stays pending, to be retried.
    */
-  #writeBatch(batch: readonly { id: string; paragraphs: readonly string[] | null }[], source: ArchiveSource): void {
-    this.#db.transaction(() => {
-      for (const { id, paragraphs } of batch) {
-        const row = this.#sql('SELECT * FROM docs WHERE id = ?').get(id) as DocRow | undefined
-        // Changed meanwhile (removed, or indexed by an upsert): nothing to do.
-        if (!row || row.indexed === 1 || (paragraphs === null && row.indexed !== 0)) continue
-        this.#writeText(row, paragraphs ?? [], source.notesOf?.(row.id) ?? [], paragraphs === null ? 2 : 1)
+  async #writeTexts(what: 'titles' | 'bodies', ids: readonly string[], notesOf: (id: string) => string[], generation: number): Promise<void> {
+    const pass = this.#textPass
+    if (pass) {
+      try {
+        const items = ids.map((id) => {
+          const notes = notesOf(id)
+          return notes.length > 0 ? { id, notes } : { id }
+        })
+        await pass.write(items, what === 'titles')
+        return
+      } catch (e) {
+        // Stopped by close() or a reset: the build notices and ends or starts again.
+        if (this.#closed || this.#textPass !== pass) return
+        if (e instanceof TextPassCorruption) {
+          this.#reset(`index corrupt: ${e.message}`)
+          return
+        }
+        this.#log('warta: the index worker failed; the build goes on in this thread', e)
+        this.#textPass = null
+        void pass.stop()
       }
-      this.#flushWords()
-    })()
+    }
+    const texts = what === 'titles' ? null : await Promise.all(ids.map((id) => readParagraphs(this.archiveDir, id)))
+    if (this.#closed || this.#generation !== generation) return
+    const batch = ids.flatMap((id, j): BatchText[] => {
+      if (!texts) return [{ id, paragraphs: null, notes: notesOf(id) }]
+      const paragraphs = texts[j]
+      return paragraphs ? [{ id, paragraphs, notes: notesOf(id) }] : []
+    })
+    this.#guard(() => this.#rows.writeBatch(batch), undefined)
+  }
+
+  #log(message: string, error: unknown): void {
+    ;(this.#options.log ?? ((m, e) => console.warn(m, e)))(message, error)
   }
 
   /**
@@ -616,8 +618,8 @@ export class SearchIndex {
       report.upToDate = true
       return signature
     }
-    const summaries = source.list({ filter: 'all', offset: 0, limit: Number.MAX_SAFE_INTEGER }).items
-    this.#guard(() => this.#reconcile(summaries, hasNote, report), undefined)
+    // Page by page: 100,000 summaries made at once outlive V8's young generation and swell main's heap.
+    this.#guard(() => this.#reconcile(pagesOf(source), hasNote, report), undefined)
     return signature
   }
 
@@ -640,7 +642,7 @@ export class SearchIndex {
   }
 
   /** Makes `docs` match the catalogue; text that must be (re)indexed is left marked pending. */
-  #reconcile(summaries: readonly ArticleSummary[], hasNote: (id: string) => boolean, report: SyncReport): void {
+  #reconcile(summaries: Iterable<ArticleSummary>, hasNote: (id: string) => boolean, report: SyncReport): void {
     const existing = new Map<string, DocRow>()
     for (const row of this.#sql('SELECT * FROM docs').iterate() as Iterable<DocRow>) existing.set(row.id, row)
     const apply = this.#db.transaction(() => {
@@ -719,28 +721,6 @@ export class SearchIndex {
     this.#sql('DELETE FROM docs WHERE rowid = ?').run(row.rowid)
   }
 
-  /** Replaces the FTS row; `indexedAs` 2 marks a title-only row that still waits for its body. */
-  #writeText(row: TaggedRow, paragraphs: readonly string[], notes: readonly string[], indexedAs: 1 | 2 = 1): void {
-    if (row.indexed !== 0) this.#sql('DELETE FROM fts WHERE rowid = ?').run(row.rowid)
-    const lang = row.lang
-    this.#sql('INSERT INTO fts (rowid, title, body, notes, tags) VALUES (?, ?, ?, ?, ?)')
-      .run(
-        row.rowid,
-        this.#memo.stemText(row.title, lang),
-        this.#memo.stemText(paragraphs.join('\n'), lang),
-        this.#memo.stemText(notes.join('\n'), lang),
-        tagsOf(row).join(' '),
-      )
-    this.#sql('UPDATE docs SET indexed = ?, notes = ? WHERE rowid = ?').run(indexedAs, notes.join('\n'), row.rowid)
-  }
-
-  #flushWords(): void {
-    if (this.#newWords.length === 0) return
-    const insert = this.#sql('INSERT OR IGNORE INTO words (stem, lang, word) VALUES (?, ?, ?)')
-    for (const [s, lang, w] of this.#newWords) insert.run(s, lang, w)
-    this.#newWords = []
-  }
-
   /** Adds or replaces articles whose text the caller has (an import, a rename). */
   upsert(docs: readonly IndexedDoc[]): void {
     this.#guard(() => {
@@ -752,9 +732,9 @@ export class SearchIndex {
           const notes = doc.notes ?? []
           const rowid = this.#insertDoc(a, notes.length > 0, 0)
           const row = this.#sql('SELECT * FROM docs WHERE rowid = ?').get(rowid) as DocRow
-          this.#writeText(row, doc.paragraphs, notes)
+          this.#rows.write(row, doc.paragraphs, notes)
         }
-        this.#flushWords()
+        this.#rows.flushWords()
       })
       write()
     }, undefined)
@@ -786,8 +766,8 @@ export class SearchIndex {
         if (!retag) return
         const paragraphs = row.indexed === 1 ? readParagraphsSync(this.archiveDir, id) : null
         // An unreadable body keeps only the title and notes, and stays pending to be read again.
-        this.#writeText(next, paragraphs ?? [], row.notes ? row.notes.split('\n') : [], paragraphs ? 1 : 2)
-        this.#flushWords()
+        this.#rows.write(next, paragraphs ?? [], row.notes ? row.notes.split('\n') : [], paragraphs ? 1 : 2)
+        this.#rows.flushWords()
       })()
     }, undefined)
   }

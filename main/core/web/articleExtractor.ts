@@ -4,12 +4,10 @@
 // it is replaced every so many pages, after a page that takes too long, and when it dies
 // (a heap cap keeps a pathological page from taking main down with it). Where no worker can be
 // started, pages are extracted in this thread, one per turn of the event loop.
-import { existsSync } from 'node:fs'
-import { createRequire } from 'node:module'
-import { fileURLToPath, pathToFileURL } from 'node:url'
-import { Worker } from 'node:worker_threads'
+import type { Worker } from 'node:worker_threads'
 import type { AppErrorData } from '../../../preload/contract'
 import { AppError } from '../errors'
+import { startWorker, workerFileBeside } from '../workerThread'
 import { extractArticle, type ExtractOptions, type WebArticleDraft } from '../import/html/htmlArticle'
 import { webError } from './webErrors'
 
@@ -70,19 +68,8 @@ export const extractInProcess: ExtractArticle = async (html, options) => {
   }
 }
 
-/** tsx's ESM loader API, found from here rather than from wherever the process was started. */
-function tsxApiUrl(): string {
-  // require.resolve finds the CommonJS build; its ES module twin sits beside it.
-  return pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href
-}
-
-function defaultWorkerFile(): string {
-  const built = fileURLToPath(new URL('./extractWorker.js', import.meta.url))
-  return existsSync(built) ? built : fileURLToPath(new URL('./extractWorker.ts', import.meta.url))
-}
-
 export function createWorkerExtractor(options: WorkerExtractorOptions = {}): ArticleExtractor {
-  const workerFile = options.workerFile ?? defaultWorkerFile()
+  const workerFile = options.workerFile ?? workerFileBeside(import.meta.url, 'extractWorker')
   const maxJobs = options.maxJobsPerWorker ?? extractorDefaults.maxJobsPerWorker
   const timeoutMs = options.timeoutMs ?? extractorDefaults.timeoutMs
   const log = options.log ?? ((m: string, e?: unknown) => console.warn(m, e ?? ''))
@@ -94,19 +81,7 @@ export function createWorkerExtractor(options: WorkerExtractorOptions = {}): Art
   let queue: Promise<unknown> = Promise.resolve()
   let warming: Promise<void> | null = null
 
-  const start = (): Worker => {
-    const limits = { resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb ?? extractorDefaults.maxHeapMb } }
-    // The built app runs the bundled script. Source files (tests, the CLI, the preview host) are
-    // loaded through tsx, registered inside the worker: Node 20 ignores --import in a worker's execArgv.
-    const w = workerFile.endsWith('.ts')
-      ? new Worker(
-          `import(${JSON.stringify(tsxApiUrl())}).then(({ register }) => { register(); return import(${JSON.stringify(pathToFileURL(workerFile).href)}) })`,
-          { eval: true, ...limits },
-        )
-      : new Worker(workerFile, limits)
-    w.unref()
-    return w
-  }
+  const start = (): Worker => startWorker(workerFile, { maxHeapMb: options.maxHeapMb ?? extractorDefaults.maxHeapMb })
 
   const stop = async (): Promise<void> => {
     const w = worker

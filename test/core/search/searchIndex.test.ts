@@ -2,6 +2,7 @@ import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import type { ArticleSummary } from '../../../preload/contract'
 import { Archive, bodyPath, type NewArticle } from '../../../main/core/archive/archive'
 import { AppError } from '../../../main/core/errors'
 import { readParagraphs } from '../../../main/core/search/articleText'
@@ -256,6 +257,42 @@ describe('keeping the index up to date', () => {
     expect(second.search('').total).toBe(4)
   })
 
+  it('builds the same index in its worker, stops it when closed mid-build, and finishes when reopened', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'warta-'))
+    const archive = await Archive.open(dir)
+    await archive.addArticles(seedArticles)
+    cleanup.push(async () => {
+      await archive.close()
+      await rm(dir, { recursive: true, force: true })
+    })
+    const inWorker = { textPass: { fromArticles: 0 } }
+    const first = SearchIndex.open(dir, inWorker)
+    await first.sync(archive, { batchSize: 1, onProgress: (p) => p.done === 2 && first.close() })
+    const second = SearchIndex.open(dir, inWorker)
+    cleanup.push(async () => second.close())
+    expect(await second.sync(archive)).toMatchObject({ upToDate: false, inWorker: true })
+    expect(titles(second.search('"kerja sama militer"'))).toEqual(['Korut dan Rusia bahas persenjataan'])
+    expect(titles(second.search('kira'))).toEqual(['Korut dan Rusia bahas persenjataan', 'Harga beras naik'])
+    expect(second.search('').total).toBe(4)
+  })
+
+  it('goes on building in this thread when its worker cannot run, and says so', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'warta-'))
+    const archive = await Archive.open(dir)
+    await archive.addArticles(seedArticles)
+    const logged: string[] = []
+    const index = SearchIndex.open(dir, { textPass: { fromArticles: 0, workerFile: join(dir, 'no-such-worker.js') }, log: (m) => logged.push(m) })
+    cleanup.push(async () => {
+      index.close()
+      await archive.close()
+      await rm(dir, { recursive: true, force: true })
+    })
+    expect(await index.sync(archive)).toMatchObject({ upToDate: false, inWorker: false })
+    expect(logged).toEqual(['warta: the index worker failed; the build goes on in this thread'])
+    expect(titles(index.search('"kerja sama militer"'))).toEqual(['Korut dan Rusia bahas persenjataan'])
+    expect(await index.sync(archive)).toMatchObject({ upToDate: true })
+  })
+
   it('rebuilds itself when the index file was deleted', async () => {
     const { dir, index, archive } = await archiveWithIndex()
     index.close()
@@ -323,18 +360,28 @@ describe('a generated archive of 2,000 dispatches', () => {
     let duringBuild: SearchPage | null = null
     let oldestByTitle: SearchPage | null = null
     // Indexed newest first, so the oldest article's body is read last; its title is searchable at once.
-    const oldest = archive.list({ filter: 'all', offset: 1999, limit: 1 }).items[0]
-    await index.sync(archive, {
+    const oldest = archive.list({ filter: 'all', offset: 1999, limit: 1 }).items[0] as ArticleSummary
+    const imported = { ...oldest, id: 'zz00000000000001', title: 'Kapal selam baru diluncurkan', bookmarked: false }
+    const report = await index.sync(archive, {
       batchSize: 500,
       onProgress: (p) => {
         progress.push(p.done)
         if (p.done === 500) {
           duringBuild = index.search('senjata')
-          oldestByTitle = index.search(`"${oldest?.title}"`, { limit: 50 })
+          oldestByTitle = index.search(`"${oldest.title}"`, { limit: 50 })
+          // Main writes while the worker builds: an import and a bookmark, as a person would.
+          index.upsert([{ article: imported, paragraphs: ['Kapal selam itu berlayar perdana pekan ini.'] }])
+          index.updateFlags(oldest.id, { bookmarked: true })
         }
       },
     })
+    // 2,000 bodies are worth a worker: its garbage stays off main's heap.
+    expect(report.inWorker).toBe(true)
     expect(progress).toEqual([0, 500, 1000, 1500, 2000])
+    expect(titles(index.search('kapal selam'))).toEqual([imported.title])
+    expect(index.search(`is:bookmarked "${oldest.title}"`, { limit: 50 }).items.map((h) => h.article.id)).toContain(oldest.id)
+    index.updateFlags(oldest.id, { bookmarked: oldest.bookmarked })
+    index.remove(imported.id)
     expect(duringBuild).not.toBeNull()
     expect((duringBuild as unknown as SearchPage).indexing).toEqual({ done: 500, total: 2000 })
     expect((oldestByTitle as unknown as SearchPage).items.map((h) => h.article.id)).toContain(oldest?.id)
