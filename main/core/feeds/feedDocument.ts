@@ -3,7 +3,7 @@
 // feedsmith does not expand them (processEntities is off), but nothing a news feed needs
 // comes from an internal DTD, and refusing it means no later parser can be tricked either.
 import { parseFeed, type AnyFeed } from 'feedsmith'
-import { JSDOM } from 'jsdom'
+import { jsdom } from '../import/html/jsdom'
 import { httpUrlOf as resolveHttpUrl } from '../net/httpUrl'
 import { isoDateTimeOf } from '../web/isoDateTime'
 import { megabytes, webError } from '../web/webErrors'
@@ -156,7 +156,7 @@ export function parseFeedDocument(text: string, name: string, baseUrl?: string):
 export function plainText(value: string | null | undefined): string | null {
   if (typeof value !== 'string') return null
   let text = value
-  if (/[<&]/.test(text)) text = JSDOM.fragment(text).textContent ?? ''
+  if (/[<&]/.test(text)) text = jsdom().JSDOM.fragment(text).textContent ?? ''
   text = text.replace(/\s+/g, ' ').trim()
   return text === '' ? null : text
 }

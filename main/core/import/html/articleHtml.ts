@@ -2,8 +2,9 @@
 // blocks, and checked by reading the result back the way the renderer will. The second pass
 // exists because the HTML parser may restructure what the first pass wrote (a table cell
 // outside a table, say); after it, parsing and tidying again change nothing.
-import { JSDOM, VirtualConsole, type DOMWindow } from 'jsdom'
+import type { DOMWindow, JSDOM } from 'jsdom'
 import { paragraphsOf } from './articleBlocks'
+import { jsdom } from './jsdom'
 import { tidyArticle } from './articleLayout'
 import { sanitiseArticle, type ImagePolicy } from './articleSanitiser'
 
@@ -24,6 +25,7 @@ export interface FinaliseOptions {
 
 /** A jsdom window that runs nothing, loads nothing and reports nothing to the console. */
 export function inertWindow(html = '', url?: string): JSDOM {
+  const { JSDOM, VirtualConsole } = jsdom()
   const virtualConsole = new VirtualConsole()
   // Without a listener jsdom's console would print CSS parse errors from saved pages into main's log.
   virtualConsole.on('jsdomError', () => {})
