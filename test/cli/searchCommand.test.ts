@@ -1,4 +1,5 @@
 // `warta search`: the app's query language and results from a terminal, beside a running app or not.
+import { spawnSync } from 'node:child_process'
 import { readdir, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -7,7 +8,8 @@ import { openArchive } from '../../main/core/archive/archive'
 import { createHandlers } from '../../main/core/handlers'
 import { startSearchIndex } from '../../main/core/search/searchHost'
 import { INDEX_DIR, INDEX_FILE } from '../../main/core/search/searchIndex'
-import { samplesDir, tempDir } from '../helpers/tempArchive'
+import { writeSyntheticArchive } from '../bench/syntheticArchive'
+import { repoRoot, samplesDir, tempDir } from '../helpers/tempArchive'
 
 let dir: string
 let cleanup: () => Promise<void>
@@ -30,8 +32,8 @@ beforeEach(async () => {
 afterEach(() => cleanup())
 
 /** The searchArticles handler's answer over the same archive, as the app would give it. */
-async function handlerResult(input: { query: string; sort?: 'newest' | 'oldest' | 'relevance' }) {
-  const archive = await openArchive(archiveDir())
+async function handlerResult(input: { query: string; sort?: 'newest' | 'oldest' | 'relevance' }, at = archiveDir()) {
+  const archive = await openArchive(at)
   const index = startSearchIndex(archive, { syncDelayMs: 60_000, log: () => {} })
   try {
     await index?.sync(archive)
@@ -93,6 +95,23 @@ describe('warta search', () => {
     } finally {
       await app.close()
     }
+  })
+
+  // 2,000 articles or more are indexed by a worker thread; the process must wait for it, not end
+  // with the build half done (it once exited with code 13 and printed nothing).
+  it('as a process, builds a large archive’s index in its worker and prints the results', { timeout: 180_000 }, async () => {
+    const large = join(dir, 'large')
+    await writeSyntheticArchive(large, 2000, { seed: 11 })
+    const result = spawnSync('npm', ['run', '-s', 'warta', '--', 'search', 'senjata', '--archive', large, '--json'], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+      env: { ...process.env, LANG: 'en_US.UTF-8' },
+    })
+    expect(result.status).toBe(0)
+    expect(result.stderr.trim().split('\n').at(-1)).toBe('Building the search index: 2,000 of 2,000 articles')
+    const printed = JSON.parse(result.stdout)
+    expect(printed.total).toBeGreaterThan(20)
+    expect(printed).toEqual(await handlerResult({ query: 'senjata' }, large))
   })
 
   it('explains a query it cannot understand, in the archive’s language', async () => {

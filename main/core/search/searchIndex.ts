@@ -144,8 +144,8 @@ export interface SearchIndexOptions {
    */
   fewDocs?: number
   /**
-   * The worker that writes the bodies of a large build (textPass.ts): used from `fromArticles`
-   * bodies to write (default 2,000; a smaller pass is not worth starting a thread for); false
+   * The worker that writes the text rows of a large build (textPass.ts): used from `fromArticles`
+   * articles to write (default 2,000; a smaller build is not worth starting a thread for); false
    * writes every build in this thread.
    */
   textPass?: (TextPassOptions & { fromArticles?: number }) | false
@@ -172,7 +172,7 @@ const BM25 = 'bm25(fts, 4.0, 1.0, 2.0, 0.0)'
 /** An operator filter matching at most this share of the index is checked as a set of rowids (see #query). */
 const FEW_DOCS_SHARE = 0.1
 const DEFAULT_COUNT_UP_TO = 1000
-/** A build with at least this many bodies to write writes them in a worker (textPass.ts). */
+/** A build with at least this many articles to write writes their text rows in a worker (textPass.ts). */
 const TEXT_PASS_FROM = 2000
 /** Titles indexed per transaction in the first, title-only pass of a build. */
 const TITLE_BATCH = 2000
@@ -207,7 +207,7 @@ export class SearchIndex {
   #lastSource: ArchiveSource | null = null
   /** Writes text rows over #db; replaced with it. */
   #rows!: TextRows
-  /** The worker writing a large build's bodies, while it runs. */
+  /** The worker writing a large build's text rows, while it runs. */
   #textPass: TextPass | null = null
   /** Index work for changes the archive announced, in order; a search waits for it (read your writes). */
   #updates: Promise<void> = Promise.resolve()

@@ -60,6 +60,7 @@ export class TextPass {
       const waiting = this.#waiting.get(reply.id)
       if (!waiting) return
       this.#waiting.delete(reply.id)
+      if (this.#waiting.size === 0) this.#worker.unref()
       if (reply.ok) waiting.resolve(reply.written)
       else waiting.reject(reply.corrupt ? new TextPassCorruption(reply.message) : new Error(`the index worker failed: ${reply.message}`))
     })
@@ -77,6 +78,8 @@ export class TextPass {
     if (this.#dead) return Promise.reject(this.#dead)
     const id = this.#nextId++
     return new Promise<number>((resolve, reject) => {
+      // Referenced while it works, so a process with nothing else to do (the CLI) waits for it.
+      this.#worker.ref()
       this.#waiting.set(id, { resolve, reject })
       this.#worker.postMessage({ id, items, titlesOnly } satisfies TextPassJob)
     })
