@@ -92,11 +92,12 @@ const textPassWorker = resolve(here, '../../out/main/textPassWorker.js')
 for (const n of sizes) {
   console.log(`N = ${n.toLocaleString('en')}`)
   const dir = await ensureArchive(n)
-  const args = ['--dir', dir, '--n', String(n), '--text-pass-worker', textPassWorker]
+  const args = ['--dir', dir, '--n', String(n)]
+  const wartaArgs = [...args, '--text-pass-worker', textPassWorker]
   const result: SizeResult = { n, loadAverage: loadavg()[0] ?? 0, warta: {}, naive: {}, fts: {} }
-  result.warta.build = await child('wartaLayout.ts', [...args, '--phase', 'build'])
-  await child('wartaLayout.ts', [...args, '--phase', 'close'])
-  result.warta.use = await child('wartaLayout.ts', [...args, '--phase', 'use'])
+  result.warta.build = await child('wartaLayout.ts', [...wartaArgs, '--phase', 'build'])
+  await child('wartaLayout.ts', [...wartaArgs, '--phase', 'close'])
+  result.warta.use = await child('wartaLayout.ts', [...wartaArgs, '--phase', 'use'])
   if (!skip.has('fts')) {
     const ftsDir = join(work, `fts-${n}`)
     await mkdir(ftsDir, { recursive: true })
