@@ -2,6 +2,7 @@
 // user agent, timeouts) and the feed subscriptions. Made once per handler table.
 import type { Archive } from '../archive/archive'
 import { FeedService } from '../feeds/feedService'
+import { jsdom } from '../import/html/jsdom'
 import type { FetchOptions } from '../net/safeFetch'
 import { userAgentFor } from '../net/safeFetch'
 import { createWorkerExtractor, type ArticleExtractor, type ExtractArticle } from './articleExtractor'
@@ -29,7 +30,17 @@ export function createWebServices(archive: Archive, options: WebOptions = {}): W
   let extractor: ArticleExtractor | null = options.extractor ?? null
   const reader = (): ArticleExtractor => (extractor ??= createWorkerExtractor())
   const extract: ExtractArticle = (html, extractOptions) => reader().extract(html, extractOptions)
-  const warmUp = (): Promise<void> => reader().warmUp()
+  let mainWarmed = false
+  const warmUp = (): Promise<void> => {
+    // A save also rewrites the page's images in main (offlineImages.ts), with jsdom: loading it
+    // blocks main ~1 s, better spent while the address is typed than after Save is pressed.
+    // After this turn, so the caller's answer goes out first.
+    if (!mainWarmed) {
+      mainWarmed = true
+      setImmediate(() => jsdom())
+    }
+    return reader().warmUp()
+  }
   const fetch = { userAgent: userAgentFor(options.appVersion ?? '0'), ...options.timeouts }
   return { extract, warmUp, fetch, feeds: new FeedService({ archive, extract, fetch, ...(options.now ? { now: options.now } : {}) }) }
 }
