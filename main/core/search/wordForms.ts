@@ -60,6 +60,13 @@ export function stem(word: string, language: Language): string {
 }
 
 /**
+ * A copy of a word that does not keep alive the text it was cut from. V8 keeps a substring of
+ * 13 characters or more as a view into its parent, so a memo keyed by such views held on to
+ * every article a new long word came from: 40,000 of them kept 83 MB of article text.
+ */
+const detached = (word: string): string => (word.length < 13 ? word : Buffer.from(word, 'utf8').toString('utf8'))
+
+/**
  * Stemming the same words again and again is most of the cost of indexing, so each language
  * keeps a memo of raw word → stem. Bounded so a long-running app does not grow without limit.
  */
@@ -82,9 +89,9 @@ export class StemMemo {
     const memo = this.#memo[language]
     let s = memo.get(word)
     if (s === undefined) {
-      s = stem(word, language)
+      s = detached(stem(word, language))
       if (memo.size >= this.#limit) memo.clear()
-      memo.set(word, s)
+      memo.set(detached(word), s)
       this.onNewWord?.(word, s, language)
     }
     return s
@@ -107,7 +114,7 @@ export class StemMemo {
         if (!folded) continue
         s = this.stem(folded, language)
         if (memo.size >= this.#limit) memo.clear()
-        memo.set(raw, s)
+        memo.set(detached(raw), s)
       }
       out.push(s)
     }
