@@ -32,10 +32,10 @@ export interface TextPassOptions {
 }
 
 // What the worker holds is a batch of bodies and their stems (a few MB) and the memo of stems
-// (~15 MB at most, wordForms.ts). A small young generation keeps each batch's garbage from
-// piling up: with V8's defaults the build of 100,000 articles peaked at 412 MB, not 396.
+// (up to ~15 MB a language, wordForms.ts). A small young generation keeps each batch's garbage
+// from piling up: with V8's defaults the build of 100,000 articles peaked at 412 MB, not 396.
 export const textPassDefaults = {
-  maxHeapMb: 48,
+  maxHeapMb: 64,
   maxYoungMb: 8,
   cacheKb: 8000,
 } as const
