@@ -55,18 +55,24 @@ const seedArticles: NewArticle[] = [
   }),
 ]
 
-async function archiveWithIndex(articles: NewArticle[] = seedArticles): Promise<{ dir: string; archive: Archive; index: SearchIndex; ids: string[] }> {
+/** An archive of these articles on disk, with no index yet; closed and removed after the test. */
+async function seededArchive(articles: NewArticle[] = seedArticles): Promise<{ dir: string; archive: Archive; ids: string[] }> {
   const dir = await mkdtemp(join(tmpdir(), 'warta-'))
   const archive = await Archive.open(dir)
   const outcomes = await archive.addArticles(articles)
-  const index = SearchIndex.open(dir)
   cleanup.push(async () => {
-    index.close()
     await archive.close()
     await rm(dir, { recursive: true, force: true })
   })
-  await index.sync(archive)
-  return { dir, archive, index, ids: outcomes.map((o) => o.article.id) }
+  return { dir, archive, ids: outcomes.map((o) => o.article.id) }
+}
+
+async function archiveWithIndex(articles: NewArticle[] = seedArticles): Promise<{ dir: string; archive: Archive; index: SearchIndex; ids: string[] }> {
+  const seeded = await seededArchive(articles)
+  const index = SearchIndex.open(seeded.dir)
+  cleanup.push(async () => index.close())
+  await index.sync(seeded.archive)
+  return { ...seeded, index }
 }
 
 const titles = (page: SearchPage): string[] => page.items.map((h) => h.article.title)
@@ -240,53 +246,27 @@ describe('keeping the index up to date', () => {
     expect(reopened.search('puncak').total).toBe(0)
   })
 
-  it('can be closed in the middle of a build, and finishes it when reopened', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'warta-'))
-    const archive = await Archive.open(dir)
-    await archive.addArticles(seedArticles)
-    cleanup.push(async () => {
-      await archive.close()
-      await rm(dir, { recursive: true, force: true })
-    })
-    const first = SearchIndex.open(dir)
+  it.each([
+    ['in this thread', false],
+    ['in its worker', true],
+  ] as const)('builds the same index %s, can be closed in the middle of it, and finishes it when reopened', async (_where, inWorker) => {
+    const { dir, archive } = await seededArchive()
+    const options = { textPass: inWorker ? { fromArticles: 0 } : false } as const
+    const first = SearchIndex.open(dir, options)
     await first.sync(archive, { batchSize: 1, onProgress: (p) => p.done === 2 && first.close() })
-    const second = SearchIndex.open(dir)
+    const second = SearchIndex.open(dir, options)
     cleanup.push(async () => second.close())
-    expect(await second.sync(archive)).toMatchObject({ upToDate: false, added: 0 })
-    expect(second.search('"kerja sama militer"').total).toBe(1)
-    expect(second.search('').total).toBe(4)
-  })
-
-  it('builds the same index in its worker, stops it when closed mid-build, and finishes when reopened', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'warta-'))
-    const archive = await Archive.open(dir)
-    await archive.addArticles(seedArticles)
-    cleanup.push(async () => {
-      await archive.close()
-      await rm(dir, { recursive: true, force: true })
-    })
-    const inWorker = { textPass: { fromArticles: 0 } }
-    const first = SearchIndex.open(dir, inWorker)
-    await first.sync(archive, { batchSize: 1, onProgress: (p) => p.done === 2 && first.close() })
-    const second = SearchIndex.open(dir, inWorker)
-    cleanup.push(async () => second.close())
-    expect(await second.sync(archive)).toMatchObject({ upToDate: false, inWorker: true })
+    expect(await second.sync(archive)).toMatchObject({ upToDate: false, added: 0, inWorker })
     expect(titles(second.search('"kerja sama militer"'))).toEqual(['Korut dan Rusia bahas persenjataan'])
     expect(titles(second.search('kira'))).toEqual(['Korut dan Rusia bahas persenjataan', 'Harga beras naik'])
     expect(second.search('').total).toBe(4)
   })
 
   it('goes on building in this thread when its worker cannot run, and says so', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'warta-'))
-    const archive = await Archive.open(dir)
-    await archive.addArticles(seedArticles)
+    const { dir, archive } = await seededArchive()
     const logged: string[] = []
     const index = SearchIndex.open(dir, { textPass: { fromArticles: 0, workerFile: join(dir, 'no-such-worker.js') }, log: (m) => logged.push(m) })
-    cleanup.push(async () => {
-      index.close()
-      await archive.close()
-      await rm(dir, { recursive: true, force: true })
-    })
+    cleanup.push(async () => index.close())
     expect(await index.sync(archive)).toMatchObject({ upToDate: false, inWorker: false })
     expect(logged).toEqual(['warta: the index worker failed; the build goes on in this thread'])
     expect(titles(index.search('"kerja sama militer"'))).toEqual(['Korut dan Rusia bahas persenjataan'])
@@ -307,16 +287,10 @@ describe('keeping the index up to date', () => {
   })
 
   it('finds an article whose body file is unreadable by its title, and retries the body later', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'warta-'))
-    const archive = await Archive.open(dir)
-    const outcomes = await archive.addArticles(seedArticles)
+    const { dir, archive, ids } = await seededArchive()
     const index = SearchIndex.open(dir)
-    cleanup.push(async () => {
-      index.close()
-      await archive.close()
-      await rm(dir, { recursive: true, force: true })
-    })
-    const id = outcomes[0]?.article.id as string
+    cleanup.push(async () => index.close())
+    const id = ids[0] as string
     const body = bodyPath(dir, id)
     const saved = await readFile(body)
     await rm(body)
