@@ -558,6 +558,8 @@ export class SearchIndex {
     try {
       this.#textPass = new TextPass({ indexPath: this.path, archiveDir: this.archiveDir, nativeBinding: this.#options.nativeBinding }, options)
     } catch (e) {
+      // Not the previous build's worker either: a restart starts before that one is let go.
+      this.#textPass = null
       this.#log('warta: the index worker could not start; the build runs in this thread', e)
     }
     return this.#textPass
