@@ -3,13 +3,12 @@
 // wrong-typed and oversized fields. Each call must come back as a typed error — never an
 // exception — before its handler runs, and the archive on disk must stay byte-identical.
 // Methods and fields are taken from the contract, so a new method or field is covered as is.
-import { readdir, readFile } from 'node:fs/promises'
-import { join, relative } from 'node:path'
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { channelOf, contract, type Method, type Result } from '../../preload/contract'
 import { feedIdOf } from '../../main/core/feeds/subscription'
 import { hostileVariants, type VariantKind } from '../helpers/hostileInputs'
 import { validInputs, type ValidInputs } from '../helpers/validInputs'
+import { archiveBytes } from '../helpers/archiveBytes'
 import { ipcHandlerFor, resetFakeElectron, type FakeFrame } from './fakeElectron'
 import { startTestApp, type TestApp } from './startTestApp'
 
@@ -74,22 +73,14 @@ async function call<T = unknown>(method: string, input: unknown, frame: FakeFram
 }
 
 /** Every file the archive keeps, byte for byte; the search index (index/) is derived data, rebuilt at will. */
-async function archiveBytes(dir: string): Promise<Map<string, string>> {
-  const out = new Map<string, string>()
-  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    const path = join(entry.parentPath, entry.name)
-    if (!entry.isFile() || relative(dir, path).startsWith('index')) continue
-    out.set(relative(dir, path), (await readFile(path)).toString('base64'))
-  }
-  return out
-}
+const archiveFiles = (dir: string): Promise<Map<string, string>> => archiveBytes(dir, { skip: (path) => path.startsWith('index') })
 
 /** The archive once the open's background backups have finished, so only the calls could change it. */
 async function quietArchive(): Promise<Map<string, string>> {
-  let previous = await archiveBytes(started.archiveDir)
+  let previous = await archiveFiles(started.archiveDir)
   for (let i = 0; i < 50; i++) {
     await new Promise((resolve) => setTimeout(resolve, 100))
-    const now = await archiveBytes(started.archiveDir)
+    const now = await archiveFiles(started.archiveDir)
     if (JSON.stringify([...now]) === JSON.stringify([...previous])) return now
     previous = now
   }
@@ -116,7 +107,7 @@ describe('every contract method, called through IPC with hostile input', () => {
       count(method, 'forged sender')
     }
     expect(Object.fromEntries(ran)).toEqual({})
-    expect(await archiveBytes(started.archiveDir)).toEqual(before)
+    expect(await archiveFiles(started.archiveDir)).toEqual(before)
   })
 
   it.each(everyMethod)('%s: missing, extra, wrong-typed and oversized fields get INVALID_INPUT, with nothing written', async (method) => {
@@ -139,7 +130,7 @@ describe('every contract method, called through IPC with hostile input', () => {
       count(method, variant.kind)
     }
     expect(Object.fromEntries(ran)).toEqual({})
-    expect(await archiveBytes(started.archiveDir)).toEqual(before)
+    expect(await archiveFiles(started.archiveDir)).toEqual(before)
   })
 })
 

@@ -8,6 +8,7 @@ import { CATALOG_FILE, STATE_FILE } from '../../main/core/archive/archive'
 import { isTrustedSender } from '../../main/electron/webSecurity'
 import { packagedOrigin, rendererOrigin } from '../../main/electron/appOrigin'
 import { samplesDir } from '../helpers/tempArchive'
+import { archiveBytes } from '../helpers/archiveBytes'
 import { ipcHandlerFor, ipcMain, resetFakeElectron, type FakeFrame } from './fakeElectron'
 import { startTestApp, type TestApp } from './startTestApp'
 
@@ -26,14 +27,6 @@ const top = (url: string): FakeFrame => ({ url, parent: null })
 const appFrame = top('app://warta/index.html')
 const call = async <T>(method: string, input: unknown, frame: FakeFrame | null = appFrame): Promise<Result<T>> =>
   (await ipcHandlerFor(channelOf(method as never))({ senderFrame: frame }, input)) as Result<T>
-
-/** Everything on disk in the archive folder, to prove a refused call changed nothing. */
-async function archiveSnapshot(dir: string): Promise<Record<string, string>> {
-  const files = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => [])
-  const out: Record<string, string> = {}
-  for (const f of files) if (f.isFile()) out[join(f.parentPath, f.name)] = await readFile(join(f.parentPath, f.name), 'utf8')
-  return out
-}
 
 const forgedFrames: [string, FakeFrame | null][] = [
   ['another web origin', top('https://evil.example/index.html')],
@@ -56,7 +49,7 @@ describe('Checklist 17 — validate the sender of all IPC messages', () => {
 
   it.each(forgedFrames)('answers FORBIDDEN to %s, for every method, and changes nothing', async (_what, frame) => {
     await call('importSamples', {}) // something in the archive to (not) change
-    const before = await archiveSnapshot(started.archiveDir)
+    const before = await archiveBytes(started.archiveDir)
     const inputs: Record<string, unknown> = {
       setLanguage: { language: 'en' },
       importSamples: {},
@@ -68,7 +61,7 @@ describe('Checklist 17 — validate the sender of all IPC messages', () => {
       const result = await call(method, inputs[method] ?? {}, frame)
       expect(result, method).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     }
-    expect(await archiveSnapshot(started.archiveDir)).toEqual(before)
+    expect(await archiveBytes(started.archiveDir)).toEqual(before)
   })
 
   it('trusts only the top frame of the app origin (pure check)', () => {

@@ -38,10 +38,12 @@ const open = async (at = dir, options: ArchiveOptions = {}): Promise<Archive> =>
 
 /**
  * The archive as a crash would leave it now: every file as it is on disk, without closing
- * (which would fold the journals in). The lock is left out, as a dead process's is taken over.
+ * (which would fold the journals in). The lock is left out, as a dead process's is taken over,
+ * and so are temp files, which the next open sweeps: a background backup renames its own at any
+ * moment, and one gone between listing and copying would fail the copy.
  */
 const crashCopy = async (): Promise<string> => {
-  await cp(dir, crashed, { recursive: true, filter: (path) => !path.endsWith(LOCK_FILE) })
+  await cp(dir, crashed, { recursive: true, filter: (path) => !path.endsWith(LOCK_FILE) && !path.endsWith('.tmp') })
   return crashed
 }
 
