@@ -137,6 +137,8 @@ const CHECKPOINT_MIN_BYTES = 256 * 1024
 export { normaliseTitle }
 
 const NON_ASCII = /[^\p{ASCII}]/u
+/** Any whitespace but a single space between words: the only text the hash has to respace. */
+const LOOSE_SPACING = /[^\S ]| {2}|^ | $/
 /** The lookups are built this long after open, in slices of this many articles (see #warmUp). */
 const WARM_UP_DELAY_MS = 1500
 const WARM_UP_SLICE = 500
@@ -144,8 +146,11 @@ const WARM_UP_SLICE = 500
 /** Same words in the same order → same hash, whatever the line endings or spacing of the file. */
 export function contentHashOf(article: Pick<NewArticle, 'title' | 'titleDerived' | 'paragraphs'>): string {
   const text = [article.titleDerived ? '' : article.title, ...article.paragraphs]
-    // Plain ASCII is already in NFC: most dispatches skip the normalising.
-    .map((s) => (NON_ASCII.test(s) ? s.normalize('NFC') : s).replace(/\s+/g, ' ').trim())
+    .map((s) => {
+      // Plain ASCII is already in NFC, and parsed text is already spaced: most lines skip both passes.
+      const nfc = NON_ASCII.test(s) ? s.normalize('NFC') : s
+      return LOOSE_SPACING.test(nfc) ? nfc.replace(/\s+/g, ' ').trim() : nfc
+    })
     .join('\n')
   return createHash('sha256').update(text).digest('hex')
 }
