@@ -228,28 +228,28 @@ async function withRetries(step: () => Promise<void>): Promise<void> {
 
 /**
  * Replaces many files at once (the bodies of an import), each atomically and durably as
- * writeFileDurably does, but in phases — every temp file written and synced, then all renamed,
- * then each directory synced once — so the fsyncs of the batch overlap instead of queueing. Each
- * path is pushed to `replaced` as it is renamed into place. On failure (AppError WRITE_FAILED)
- * no temp file is left; files already in `replaced` are the caller's to put back.
+ * writeFileDurably does, side by side — each temp file written, synced and renamed in its own
+ * turn, then each directory synced once — so the fsyncs of the batch overlap instead of
+ * queueing. Each path is pushed to `replaced` as it is renamed into place. On failure (AppError
+ * WRITE_FAILED) no new file is started and no temp file is left; files already in `replaced`
+ * are the caller's to put back.
  */
 export async function writeFilesDurably(files: readonly { path: string; text: string }[], fs: FsOps = realFs, replaced: string[] = []): Promise<void> {
   const dirs = [...new Set(files.map((f) => dirname(f.path)))]
   const temps = files.map((f) => tempPathFor(f.path))
   const step = (path: string, run: () => Promise<void>): Promise<void> => withRetries(run).catch((e: unknown) => Promise.reject(writeFailed(path, e)))
   try {
-    for (const dir of dirs) await step(join(dir, '.'), () => ensureDir(dir, fs))
-    await eachLimited(files, BATCH_CONCURRENCY, (f, i) => {
-      let tried = false
-      return step(f.path, async () => {
-        // A failed try may have left a half-written temp file.
-        if (tried) await unlink(temps[i] as string).catch(() => {})
-        tried = true
-        await fs.writeTemp(temps[i] as string, f.text)
-      })
-    })
+    await eachLimited(dirs, BATCH_CONCURRENCY, (dir) => step(join(dir, '.'), () => ensureDir(dir, fs)))
     await eachLimited(files, BATCH_CONCURRENCY, async (f, i) => {
-      await step(f.path, () => fs.rename(temps[i] as string, f.path))
+      const temp = temps[i] as string
+      let tried = false
+      await step(f.path, async () => {
+        // A failed try may have left a half-written temp file.
+        if (tried) await unlink(temp).catch(() => {})
+        tried = true
+        await fs.writeTemp(temp, f.text)
+      })
+      await step(f.path, () => fs.rename(temp, f.path))
       replaced.push(f.path)
     })
   } catch (e) {
