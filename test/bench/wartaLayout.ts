@@ -5,7 +5,7 @@
 //   --phase close: open and close, as the app quits, so the next start has a first page kept.
 //   --phase use:   open to first page, listing, searches, bookmark/annotation saves, imports.
 import { copyFile, mkdtemp, rm } from 'node:fs/promises'
-import type { AnnotationRecord } from '../../preload/contract'
+import { limits, type AnnotationRecord } from '../../preload/contract'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Archive, CATALOG_FILE, STATE_FILE, bodyPath } from '../../main/core/archive/archive'
@@ -171,14 +171,15 @@ async function use(): Promise<void> {
   })
   await archive.changeAnnotations({ apply: (list) => list.filter((a) => !a.id.endsWith('-0000-4000-8000-000000000000')), revert: (list) => [...list] })
 
-  // Imports through the real parser and archive, 100 files per call, as a user import would.
+  // Imports through the real parser and archive, as many files per call as the window sends
+  // (the contract's limit), as a user import would.
   const next = createArticleGenerator(n + 4242)
-  const batches = n >= 100_000 ? 3 : 5
+  const batches = n >= 100_000 ? 6 : 10
   const imported: string[] = []
   const importArchive: number[] = []
   const importIndex: number[] = []
   for (let b = 0; b < batches; b++) {
-    const files = Array.from({ length: 100 }, (_, k) => ({ name: `bench-${b}-${k}.txt`, bytes: new TextEncoder().encode(dispatchText(next())) }))
+    const files = Array.from({ length: limits.maxFilesPerImport }, (_, k) => ({ name: `bench-${b}-${k}.txt`, bytes: new TextEncoder().encode(dispatchText(next())) }))
     const t0 = performance.now()
     const outcomes = await importFiles(archive, files)
     const t1 = performance.now()
@@ -225,7 +226,7 @@ async function use(): Promise<void> {
     annotationSave,
     annotationCount: annotations.length,
     import: {
-      files: batches * 100,
+      files: batches * limits.maxFilesPerImport,
       imported: importedCount,
       archiveRate: importedCount / (archiveMs / 1000),
       withIndexRate: importedCount / ((archiveMs + indexMs) / 1000),
