@@ -217,8 +217,8 @@ export class Archive implements AnnotationHost {
   /** Highlights and notes per article; rebuilt lazily after the annotations change. */
   #annotationCounts: Map<string, AnnotationCount> | null = null
   #closing: Promise<void> | null = null
-  /** Ends the wait before the warm-up (see #warmUpLater), when the archive is closed first. */
-  #cancelWarmUp: (() => void) | null = null
+  /** Ends the wait before the warm-up (see #warmUpLater): it then runs at once, unless the archive is closing. */
+  #endWarmUpDelay: (() => void) | null = null
 
   private constructor(parts: ArchiveParts) {
     const { dir, options } = parts
@@ -282,7 +282,7 @@ export class Archive implements AnnotationHost {
    * 100,000 articles), waits for background backups, then releases the lock. Safe to call twice.
    */
   close(): Promise<void> {
-    this.#cancelWarmUp?.()
+    this.#endWarmUpDelay?.()
     this.#closing ??= (async () => {
       await Promise.all([this.#catalogQueue.idle(), this.#stateQueue.idle()])
       if (!this.readOnly) {
@@ -385,6 +385,9 @@ export class Archive implements AnnotationHost {
    * backups and the warm-up of the lookups (a benchmark waits for it before timing saves).
    */
   async settled(): Promise<void> {
+    // Whoever waits for it wants it done: the warm-up does not wait out its delay, whose timer
+    // keeps no process alive (a script awaiting this would otherwise just end, exit code 13).
+    this.#endWarmUpDelay?.()
     while (this.#background.size > 0) await Promise.all(this.#background)
   }
 
@@ -773,7 +776,7 @@ export class Archive implements AnnotationHost {
     const waited = new Promise<void>((resolve) => {
       const timer = setTimeout(resolve, WARM_UP_DELAY_MS)
       timer.unref?.()
-      this.#cancelWarmUp = () => {
+      this.#endWarmUpDelay = () => {
         clearTimeout(timer)
         resolve()
       }
