@@ -8,7 +8,7 @@ import { channelOf, contract, type Method, type Result } from '../../preload/con
 import { feedIdOf } from '../../main/core/feeds/subscription'
 import { hostileVariants, type VariantKind } from '../helpers/hostileInputs'
 import { validInputs, type ValidInputs } from '../helpers/validInputs'
-import { archiveBytes } from '../helpers/archiveBytes'
+import { archiveBytes } from '../helpers/archiveFiles'
 import { ipcHandlerFor, resetFakeElectron, type FakeFrame } from './fakeElectron'
 import { startTestApp, type TestApp } from './startTestApp'
 

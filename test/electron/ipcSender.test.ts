@@ -8,7 +8,7 @@ import { CATALOG_FILE, STATE_FILE } from '../../main/core/archive/archive'
 import { isTrustedSender } from '../../main/electron/webSecurity'
 import { packagedOrigin, rendererOrigin } from '../../main/electron/appOrigin'
 import { samplesDir } from '../helpers/tempArchive'
-import { archiveBytes } from '../helpers/archiveBytes'
+import { archiveBytes } from '../helpers/archiveFiles'
 import { ipcHandlerFor, ipcMain, resetFakeElectron, type FakeFrame } from './fakeElectron'
 import { startTestApp, type TestApp } from './startTestApp'
 

@@ -13,7 +13,8 @@ import { AnnotationService } from '../../../main/core/annotations/annotationServ
 import type { AnnotationRecord } from '../../../preload/contract'
 import { storedAnnotation } from '../../helpers/storedAnnotation'
 import { tempDir } from '../../helpers/tempArchive'
-import { filesUnder, sampleArticle } from './sampleArticles'
+import { sampleArticle } from './sampleArticles'
+import { filesUnder } from '../../helpers/archiveFiles'
 
 let dir: string
 let crashed: string

@@ -9,7 +9,7 @@ import { fileKinds, step, upgrade, type FileKind } from '../../../main/core/arch
 import { CatalogFile } from '../../../main/core/archive/records'
 import { loadArchiveFiles } from '../../../main/core/archive/recovery'
 import { fixturesDir, tempDir } from '../../helpers/tempArchive'
-import { filesUnder } from './sampleArticles'
+import { filesUnder } from '../../helpers/archiveFiles'
 
 const fixtures = join(fixturesDir, 'archive')
 const fixtureNames = (await readdir(fixtures, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name).sort()

@@ -1,7 +1,4 @@
-// Articles as an importer would hand them to the archive, and small helpers for looking at
-// an archive directory from the outside, for the archive's tests and the crash scripts.
-import { readdir } from 'node:fs/promises'
-import { join, relative, sep } from 'node:path'
+// Articles as an importer would hand them to the archive, for the archive's tests and the crash scripts.
 import type { NewArticle } from '../../../main/core/archive/archive'
 
 /** A distinct article for every n; even ones Indonesian, odd ones English; `words` pads the text. */
@@ -26,15 +23,3 @@ export function sampleArticle(n: number, words = 0): NewArticle {
     sourceName: `story-${n}.txt`,
   }
 }
-
-/** Every file under `dir`, relative, with forward slashes, sorted. */
-export async function filesUnder(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true })
-  return entries
-    .filter((e) => e.isFile())
-    .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'))
-    .sort()
-}
-
-/** Temp files of interrupted saves, anywhere in the archive. */
-export const tempFilesUnder = async (dir: string): Promise<string[]> => (await filesUnder(dir)).filter((f) => f.endsWith('.tmp'))

@@ -6,7 +6,8 @@ import type { ArticleSummary } from '../../../preload/contract'
 import { bodyPath, contentHashOf, openArchive, type Archive, type ArchiveOptions } from '../../../main/core/archive/archive'
 import { realFs, type FsOps } from '../../../main/core/archive/atomicJsonFile'
 import { tempDir } from '../../helpers/tempArchive'
-import { filesUnder, sampleArticle, tempFilesUnder } from './sampleArticles'
+import { sampleArticle } from './sampleArticles'
+import { filesUnder, tempFilesUnder } from '../../helpers/archiveFiles'
 
 let dir: string
 let cleanup: () => Promise<void>
