@@ -78,6 +78,8 @@ export async function searchCommand(options: SearchCommandOptions, t: TFunction,
         io.err(t('indexUnavailable'))
         return 1
       }
+      // Writes nothing when read-only; tells the index where the archive keeps bodies, for snippets.
+      await index.sync(archive)
     }
     const handlers = createSearchHandlers({ archive, searchIndex: index, systemLocale: '', samplesDir: '' })
     const result = await handlers.searchArticles(input.data)

@@ -8,7 +8,8 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { JSONFile } from 'lowdb/node'
 import { Low } from 'lowdb'
-import { CATALOG_FILE, STATE_FILE, bodyPath } from '../../main/core/archive/archive'
+import { CATALOG_FILE, STATE_FILE } from '../../main/core/archive/archive'
+import { readParagraphs } from '../../main/core/search/articleText'
 import { parseQuery, type ParsedQuery } from '../../main/core/search/queryParser'
 import { queriesByKind, queryKinds } from './benchQueries'
 import { argValue, emit, peakRssMb, repeat, timed, type Timing } from './measure'
@@ -37,11 +38,11 @@ const phase = argValue('phase')
 const dbPath = join(naiveDir, 'db.json')
 
 async function prepare(): Promise<void> {
-  const catalog = JSON.parse(await readFile(join(dir, CATALOG_FILE), 'utf8')) as { articles: Omit<NaiveArticle, 'paragraphs'>[] }
+  const catalog = JSON.parse(await readFile(join(dir, CATALOG_FILE), 'utf8')) as { articles: (Omit<NaiveArticle, 'paragraphs'> & { pack?: string })[] }
   const state = JSON.parse(await readFile(join(dir, STATE_FILE), 'utf8')) as { bookmarks: Record<string, string>; read: Record<string, string> }
   const articles: NaiveArticle[] = []
   for (const r of catalog.articles) {
-    const body = JSON.parse(await readFile(bodyPath(dir, r.id), 'utf8')) as { versions: { paragraphs: string[] }[] }
+    const paragraphs = (await readParagraphs(dir, r.id, r.pack)) ?? []
     articles.push({
       id: r.id,
       title: r.title,
@@ -49,7 +50,7 @@ async function prepare(): Promise<void> {
       dateline: r.dateline,
       publishedAt: r.publishedAt,
       savedAt: r.savedAt,
-      paragraphs: body.versions[body.versions.length - 1]?.paragraphs ?? [],
+      paragraphs,
     })
   }
   const db = new Low<NaiveDb>(new JSONFile(dbPath), { articles: [], bookmarks: {}, read: {}, annotations: [] })

@@ -6,7 +6,8 @@
 import { readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
-import { CATALOG_FILE, STATE_FILE, bodyPath } from '../../main/core/archive/archive'
+import { CATALOG_FILE, STATE_FILE } from '../../main/core/archive/archive'
+import { readParagraphs } from '../../main/core/search/articleText'
 import { parseQuery, type ParsedQuery } from '../../main/core/search/queryParser'
 import { queriesByKind, queryKinds } from './benchQueries'
 import { argValue, emit, fileSizeMb, peakRssMb, repeat, timed, type Timing } from './measure'
@@ -20,6 +21,7 @@ const dbPath = join(ftsDir, 'plain.sqlite')
 
 interface CatalogEntry {
   id: string
+  pack?: string
   title: string
   language: string
   dateline: { place: string | null; agency: string | null }
@@ -53,12 +55,12 @@ async function build(): Promise<void> {
   const insertText = db.prepare('INSERT INTO fts (rowid, title, body) VALUES (?, ?, ?)')
   for (let i = 0; i < catalog.articles.length; i += 1000) {
     const batch = catalog.articles.slice(i, i + 1000)
-    const bodies = await Promise.all(batch.map(async (r) => JSON.parse(await readFile(bodyPath(dir, r.id), 'utf8')) as { versions: { paragraphs: string[] }[] }))
+    const bodies = await Promise.all(batch.map((r) => readParagraphs(dir, r.id, r.pack)))
     db.transaction(() => {
       for (const [j, r] of batch.entries()) {
         const rowid = i + j + 1
         insertDoc.run(rowid, r.id, r.title, r.language, r.dateline.place?.toLowerCase() ?? null, r.dateline.agency?.toLowerCase() ?? null, storyMs(r), (r.publishedAt ?? r.savedAt).slice(0, 10), +(r.id in state.bookmarks), +(r.id in state.read))
-        insertText.run(rowid, r.title, bodies[j]?.versions.at(-1)?.paragraphs.join('\n') ?? '')
+        insertText.run(rowid, r.title, bodies[j]?.join('\n') ?? '')
       }
     })()
   }

@@ -1,12 +1,14 @@
 // Generates archives of synthetic Indonesian (and some English) wire dispatches, written
-// straight in the archive's on-disk format (catalog.json, state.json, articles/…), checked
+// straight in the archive's on-disk format (catalog.json, state.json, articles/packs/…), checked
 // against the real schemas. Deterministic for a given seed, so benchmark runs compare like with
-// like. Writing files directly (not through Archive.addArticles) skips 100,000 fsyncs: setting
+// like. Writing files directly (not through Archive.addArticles) skips parsing and fsyncs: setting
 // up the archive is not what is measured.
 import { mkdir, writeFile } from 'node:fs/promises'
-import { dirname, join } from 'node:path'
+import { join } from 'node:path'
+import { limits } from '../../preload/contract'
 import type { NewArticle } from '../../main/core/archive/archive'
-import { CATALOG_FILE, STATE_FILE, bodyPath, contentHashOf } from '../../main/core/archive/archive'
+import { ARTICLES_DIR, CATALOG_FILE, STATE_FILE, contentHashOf } from '../../main/core/archive/archive'
+import { PACKS_DIR, packPath, packText } from '../../main/core/archive/bodyPacks'
 import {
   BODY_VERSION,
   BodyFile,
@@ -194,7 +196,13 @@ export function recordOf(id: string, article: SyntheticArticle): ArticleRecord {
   }
 }
 
-/** Writes a complete archive of `count` synthetic articles into `dir` (which should be empty). */
+/** Bodies per pack: as the window's imports store them (the contract's limit of files per import). */
+const PACK_SIZE = limits.maxFilesPerImport
+
+/**
+ * Writes a complete archive of `count` synthetic articles into `dir` (which should be empty), their
+ * bodies in packs of 50 as imports store them (bodyPacks.ts).
+ */
 export async function writeSyntheticArchive(dir: string, count: number, options: SyntheticArchiveOptions = {}): Promise<SyntheticArchiveInfo> {
   const next = createArticleGenerator(options.seed ?? 1)
   const random = randomSource((options.seed ?? 1) ^ 0x5eed)
@@ -202,39 +210,35 @@ export async function writeSyntheticArchive(dir: string, count: number, options:
   const seen = new Set<string>()
   const state = emptyState()
   let bodyBytes = 0
-  const madeDirs = new Map<string, Promise<unknown>>()
+  await mkdir(join(dir, ARTICLES_DIR, PACKS_DIR), { recursive: true })
+  let pack: { id: string; json: string }[] = []
   let writes: Promise<void>[] = []
+  const packName = (): string => `s${Math.floor(records.length / PACK_SIZE).toString(36).padStart(8, '0')}`
   while (records.length < count) {
     const article = next()
-    const record = recordOf(contentHashOf(article).slice(0, 16), article)
+    const record: ArticleRecord = { ...recordOf(contentHashOf(article).slice(0, 16), article), pack: packName() }
     if (seen.has(record.id)) continue
     seen.add(record.id)
     const body = bodyFileOf(record.id, article)
     if (records.length === 0) BodyFile.parse(body)
-    const path = bodyPath(dir, record.id)
-    const text = JSON.stringify(body)
-    bodyBytes += text.length
-    const folder = dirname(path)
-    writes.push(
-      (async () => {
-        let made = madeDirs.get(folder)
-        if (!made) madeDirs.set(folder, (made = mkdir(folder, { recursive: true })))
-        await made
-        await writeFile(path, text)
-      })(),
-    )
-    if (writes.length >= 64) {
+    const json = JSON.stringify(body)
+    bodyBytes += json.length
+    pack.push({ id: record.id, json })
+    records.push(record)
+    if (pack.length === PACK_SIZE || records.length === count) {
+      writes.push(writeFile(packPath(dir, record.pack as string), packText(pack)))
+      pack = []
+    }
+    if (writes.length >= 16) {
       await Promise.all(writes)
       writes = []
     }
-    records.push(record)
     if (random() < (options.bookmarkedShare ?? 0.01)) state.bookmarks[record.id] = article.savedAt
     if (random() < (options.readShare ?? 0.2)) state.read[record.id] = article.savedAt
   }
   await Promise.all(writes)
   const catalog = CatalogFile.parse({ version: CATALOG_VERSION, articles: records })
   StateFile.parse(state)
-  await mkdir(dir, { recursive: true })
   await writeFile(join(dir, CATALOG_FILE), JSON.stringify(catalog))
   await writeFile(join(dir, STATE_FILE), JSON.stringify(state, null, 2))
   return { count, ids: records.map((r) => r.id), bodyBytes }

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Archive, CATALOG_FILE, STATE_FILE, bodyPath } from '../../main/core/archive/archive'
 import { journalPathOf } from '../../main/core/archive/journal'
+import { packPath } from '../../main/core/archive/bodyPacks'
 import { FIRST_PAGE_FILE, firstPageQuery, readFirstPage } from '../../main/core/archive/firstPage'
 import { createHandlers } from '../../main/core/handlers'
 import { handlersWhileOpening } from '../../main/core/handlersWhileOpening'
@@ -197,8 +198,9 @@ async function use(): Promise<void> {
 
   for (const id of imported) index.remove(id)
   index.close()
+  const packs = new Set(imported.flatMap((id) => archive.packOf(id) ?? []))
   await archive.close()
-  await Promise.all(imported.map((id) => rm(bodyPath(dir, id), { force: true })))
+  await Promise.all([...imported.map((id) => rm(bodyPath(dir, id), { force: true })), ...[...packs].map((p) => rm(packPath(dir, p), { force: true }))])
   await Promise.all(saved.map((f, i) => (existed[i] ? copyFile(join(backup, f), join(dir, f)) : rm(join(dir, f), { force: true }))))
   await rm(backup, { recursive: true, force: true })
   // Kept from files that were just put back: no longer true of them.

@@ -19,6 +19,7 @@ import { archivePath, AtomicJsonFile, CorruptFileError, realFs, sweepTempFiles, 
 import { backupsDir, takeBackupIfChanged } from './backups'
 import { recordWithVersion, versionOf, type WebArticleFields } from './articleVersions'
 import { ARTICLES_DIR, bodyPath, MEDIA_DIR, readBody } from './bodyFiles'
+import { listPacks, newPackName, packPath, packText } from './bodyPacks'
 import { firstPageQuery, writeFirstPage } from './firstPage'
 import { Journal, journalPathOf } from './journal'
 import { catalogKind, stateKind, upgrade } from './migrations'
@@ -142,6 +143,8 @@ const LOOSE_SPACING = /[^\S ]| {2}|^ | $/
 /** The lookups are built this long after open, in slices of this many articles (see #warmUp). */
 const WARM_UP_DELAY_MS = 1500
 const WARM_UP_SLICE = 500
+/** An import with this many new articles stores their bodies in one pack (bodyPacks.ts). */
+const MIN_PACKED = 2
 
 /** Same words in the same order → same hash, whatever the line endings or spacing of the file. */
 export function contentHashOf(article: Pick<NewArticle, 'title' | 'titleDerived' | 'paragraphs'>): string {
@@ -456,6 +459,11 @@ export class Archive implements AnnotationHost {
     }))
   }
 
+  /** The pack holding an article's body (bodyPacks.ts), for readers of bodies outside the archive; undefined for its own file. */
+  packOf(id: string): string | undefined {
+    return this.#ids().get(id)?.pack
+  }
+
   /** The archived article any of these story keys (storyKey.ts) names, or null. */
   findStory(keys: readonly string[]): string | null {
     const stories = this.#storyIndex()
@@ -538,12 +546,25 @@ export class Archive implements AnnotationHost {
       if (entries.length === 0) return outcomes()
 
       // Bodies first: an article is listed (or shows its new text) only once it is safely on disk.
+      // New ones go into one pack; a body written again leaves its pack for a file of its own.
       const savedPaths: string[] = []
       const replaced: { live: ArticleRecord; before: ArticleRecord }[] = []
       const fresh = entries.filter((e) => e.fresh).map((e) => e.record)
+      const pack = fresh.length >= MIN_PACKED ? newPackName(this.#now()) : null
+      const packed = pack ? entries.filter((e) => e.fresh) : []
+      const ownFiles = pack ? entries.filter((e) => !e.fresh) : entries
+      if (pack) for (const entry of packed) entry.record.pack = pack
+      const leftPacks = ownFiles.flatMap((e) => (e.record.pack ? [e.record.pack] : []))
+      const packedBefore = new Set(ownFiles.flatMap((e) => (e.record.pack ? [e.record.id] : [])))
+      for (const entry of ownFiles) delete entry.record.pack
       let listed = false
       try {
-        await this.#writeBodies(entries.map((e) => e.body), savedPaths)
+        // Both settle before a failure is handled, so no write lands after it was undone.
+        const writes = await Promise.allSettled([
+          pack && this.#writePack(pack, packed.map((e) => e.body)),
+          this.#writeBodies(ownFiles.map((e) => e.body), savedPaths),
+        ])
+        for (const write of writes) if (write.status === 'rejected') throw write.reason
         this.#catalog.data.articles.push(...fresh)
         for (const record of fresh) this.#index(record)
         for (const entry of entries) {
@@ -564,12 +585,16 @@ export class Archive implements AnnotationHost {
         }
         stories.forgetKeys(addedKeys)
         const saved = new Set(savedPaths)
-        const written = entries.filter((w) => saved.has(bodyPath(this.dir, w.body.id)))
-        await Promise.all(
-          written.map((w) => (w.before ? this.#writeBody(w.before) : unlink(bodyPath(this.dir, w.body.id))).catch(() => {})),
-        )
+        const written = ownFiles.filter((w) => saved.has(bodyPath(this.dir, w.body.id)))
+        await Promise.all([
+          ...written.map((w) =>
+            (w.before && !packedBefore.has(w.body.id) ? this.#writeBody(w.before) : unlink(bodyPath(this.dir, w.body.id))).catch(() => {}),
+          ),
+          pack ? unlink(packPath(this.dir, pack)).catch(() => {}) : null,
+        ])
         throw e
       }
+      await this.#dropUnreferencedPacks(leftPacks)
       this.#backUpEveryInterval(CATALOG_FILE)
       this.#emit({ kind: 'articles', ids: entries.map((e) => e.record.id) })
       return outcomes()
@@ -600,12 +625,13 @@ export class Archive implements AnnotationHost {
       }
       this.#stories?.remove(gone)
       // Files after the catalogue: a crash in between leaves only files no list points at.
-      await Promise.all(
-        records.flatMap((r) => [
+      await Promise.all([
+        ...records.flatMap((r) => [
           unlink(bodyPath(this.dir, r.id)).catch(() => {}),
           rm(join(this.dir, MEDIA_DIR, r.id), { recursive: true, force: true }).catch(() => {}),
         ]),
-      )
+        this.#dropUnreferencedPacks(records.flatMap((r) => (r.pack ? [r.pack] : []))),
+      ])
       this.#backUpEveryInterval(CATALOG_FILE)
       this.#emit({ kind: 'removed', ids: [...gone] })
       return [...gone]
@@ -659,10 +685,12 @@ export class Archive implements AnnotationHost {
         throw e
       })
       if (body) await this.#writeBody({ ...body, editedTitle: title })
-      const previous = { title: record.title, titleEdited: record.titleEdited }
+      // The renamed body is a file of its own now; the pack keeps the old copy until it is dropped.
+      const previous = { title: record.title, titleEdited: record.titleEdited, pack: record.pack }
       this.#byTitle?.delete(normaliseTitle(record.title))
       record.title = title
       record.titleEdited = true
+      if (body) delete record.pack
       this.#byTitle?.set(normaliseTitle(title), id)
       this.#ordered = null
     this.#generation++
@@ -671,10 +699,12 @@ export class Archive implements AnnotationHost {
       } catch (e) {
         this.#byTitle?.delete(normaliseTitle(title))
         Object.assign(record, previous)
+        if (previous.pack === undefined) delete record.pack
         this.#byTitle?.set(normaliseTitle(record.title), id)
-        if (body) await this.#writeBody(body).catch(() => {})
+        if (body) await (previous.pack ? unlink(bodyPath(this.dir, id)) : this.#writeBody(body)).catch(() => {})
         throw e
       }
+      if (body && previous.pack) await this.#dropUnreferencedPacks([previous.pack])
       this.#backUpEveryInterval(CATALOG_FILE)
       this.#emit({ kind: 'articles', ids: [id] })
       return this.#summaryOf(record)
@@ -784,6 +814,10 @@ export class Archive implements AnnotationHost {
     this.#inBackground(async () => {
       await waited
       if (!this.#closing) await this.#warmUp()
+      if (this.#lock && !this.#closing) {
+        await this.#sweepAllShards()
+        await this.#catalogQueue.run(() => this.#sweepOrphanPacks())
+      }
     })
   }
 
@@ -811,7 +845,12 @@ export class Archive implements AnnotationHost {
     this.#byHash ??= hashes
     this.#byTitle ??= titles
     this.#stories ??= stories
-    if (this.#lock) await this.#sweepAllShards()
+  }
+
+  /** Deletes packs no catalogue entry names: a crash between writing one and listing its articles. */
+  async #sweepOrphanPacks(): Promise<void> {
+    if (this.#closing) return
+    await this.#dropUnreferencedPacks(await listPacks(this.dir).catch(() => []))
   }
 
   /** Clears every body directory of temp files a crash left, so an import does not stop to do it. */
@@ -1052,7 +1091,8 @@ export class Archive implements AnnotationHost {
     } catch (e) {
       if (!(e instanceof CorruptFileError)) throw e
       let keptAs = ''
-      if (!this.readOnly) {
+      // A damaged pack stays where it is: the other bodies in it may read well.
+      if (!this.readOnly && e.path === path) {
         try {
           const event = await setAside(this.dir, path, e.reason, this.#now())
           this.recoveryEvents.push(event)
@@ -1062,9 +1102,12 @@ export class Archive implements AnnotationHost {
           // Moved by a concurrent read, or the disk refused: it is reported damaged either way.
         }
       }
-      throw new AppError('ARCHIVE_CORRUPT', `The text of "${record.title}" is damaged (${e.reason})${keptAs}`, { file: archivePath(this.dir, path) }, { cause: e })
+      throw new AppError('ARCHIVE_CORRUPT', `The text of "${record.title}" is damaged (${e.reason})${keptAs}`, { file: archivePath(this.dir, e.path) }, { cause: e })
     }
-    if (!body) throw new AppError('ARCHIVE_CORRUPT', `The text of "${record.title}" is missing from the archive`, { file: archivePath(this.dir, path) })
+    if (!body) {
+      const expected = record.pack ? packPath(this.dir, record.pack) : path
+      throw new AppError('ARCHIVE_CORRUPT', `The text of "${record.title}" is missing from the archive`, { file: archivePath(this.dir, expected) })
+    }
     return body
   }
 
@@ -1074,8 +1117,24 @@ export class Archive implements AnnotationHost {
     await writeFileDurably(path, JSON.stringify(body), this.#fs)
   }
 
+  /** New bodies of an import, in one pack: one file, one fsync. */
+  async #writePack(pack: string, bodies: readonly BodyFile[]): Promise<void> {
+    const path = packPath(this.dir, pack)
+    await this.#sweepShard(dirname(path))
+    await writeFileDurably(path, packText(bodies.map((body) => ({ id: body.id, json: JSON.stringify(body) }))), this.#fs)
+  }
+
+  /** Deletes those of `packs` no catalogue entry names any more (their bodies were removed or moved out). */
+  async #dropUnreferencedPacks(packs: readonly string[]): Promise<void> {
+    if (packs.length === 0) return
+    const unreferenced = new Set(packs)
+    for (const record of this.#catalog.data.articles) if (record.pack) unreferenced.delete(record.pack)
+    await Promise.all([...unreferenced].map((pack) => unlink(packPath(this.dir, pack)).catch(() => {})))
+  }
+
   /** The bodies of an import, side by side so their fsyncs overlap; `saved` lists the paths replaced so far. */
   async #writeBodies(bodies: readonly BodyFile[], saved: string[]): Promise<void> {
+    if (bodies.length === 0) return
     const files = bodies.map((body) => ({ path: bodyPath(this.dir, body.id), text: JSON.stringify(body) }))
     for (const shard of new Set(files.map((f) => dirname(f.path)))) await this.#sweepShard(shard)
     await writeFilesDurably(files, this.#fs, saved)

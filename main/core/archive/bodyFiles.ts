@@ -1,8 +1,10 @@
-// How article bodies (bodyPath.ts says where they live) are read: checked, migrated with their
-// catalogue entry at hand, and listed when the catalogue has to be rebuilt.
+// How article bodies (bodyPath.ts and bodyPacks.ts say where they live) are read: checked,
+// migrated with their catalogue entry at hand, and listed when the catalogue has to be rebuilt.
 import { readdir } from 'node:fs/promises'
 import { join } from 'node:path'
-import { CorruptFileError, readJsonFile } from './atomicJsonFile'
+import { AppError } from '../errors'
+import { CorruptFileError, parseJsonBytes, readJsonFile } from './atomicJsonFile'
+import { bodiesInPack, bodyBytesInPack, DamagedPack, listPacks, packPath, readPack } from './bodyPacks'
 import { bodyKind, upgrade } from './migrations'
 import { ARTICLES_DIR, bodyPath } from './bodyPath'
 import type { ArticleRecord, BodyFile } from './records'
@@ -13,14 +15,66 @@ export const MEDIA_DIR = 'media'
 
 const BODY_NAME = /^([a-z0-9]{16})\.json$/
 
-/** A body file with its catalogue entry's metadata; null when the file does not exist. */
+/**
+ * An article's body, from the pack its catalogue entry names or else its own file (a record
+ * restored from a backup may name a pack its body has since left); null when neither holds it.
+ */
 export async function readBody(dir: string, id: string, record?: ArticleRecord): Promise<BodyFile | null> {
+  if (record?.pack) {
+    const path = packPath(dir, record.pack)
+    const bytes = await readPack(dir, record.pack)
+    const found = bytes && inPack(bytes, id, path)
+    if (found) return checkedBody(parseJsonBytes(found, path), id, path, record)
+  }
   const path = bodyPath(dir, id)
   const json = await readJsonFile(path)
-  if (json === null) return null
+  return json === null ? null : checkedBody(json, id, path, record)
+}
+
+function checkedBody(json: unknown, id: string, path: string, record: ArticleRecord | undefined): BodyFile {
   const { data } = upgrade(bodyKind, json, path, `${id}.json`, { record })
   if (data.id !== id) throw new CorruptFileError(path, `holds article ${data.id}`)
   return data
+}
+
+function inPack(bytes: Buffer, id: string, path: string): Buffer | null {
+  try {
+    return bodyBytesInPack(bytes, id)
+  } catch (e) {
+    if (e instanceof DamagedPack) throw new CorruptFileError(path, e.reason)
+    throw e
+  }
+}
+
+/**
+ * Every body in every pack, oldest pack first, for rebuilding a lost catalogue. A pack whose
+ * header is damaged is passed to `damaged` (none of its bodies can be found); a damaged body
+ * in a sound pack is passed over, its neighbours read.
+ */
+export async function readPackedBodies(dir: string, damaged: (error: CorruptFileError) => void): Promise<{ pack: string; body: BodyFile }[]> {
+  const found: { pack: string; body: BodyFile }[] = []
+  for (const pack of await listPacks(dir)) {
+    const path = packPath(dir, pack)
+    const bytes = await readPack(dir, pack)
+    if (!bytes) continue
+    let entries: { id: string; bytes: Buffer }[]
+    try {
+      entries = bodiesInPack(bytes)
+    } catch (e) {
+      if (!(e instanceof DamagedPack)) throw e
+      damaged(new CorruptFileError(path, e.reason))
+      continue
+    }
+    for (const entry of entries) {
+      try {
+        found.push({ pack, body: checkedBody(parseJsonBytes(entry.bytes, path), entry.id, path, undefined) })
+      } catch (e) {
+        // Damaged, or from a newer release (ArchiveTooNewError): left alone, as its own file would be.
+        if (!(e instanceof AppError)) throw e
+      }
+    }
+  }
+  return found
 }
 
 /** The ids of every body file on disk: a walk over articles/, for rebuilding the catalogue only. */

@@ -5,6 +5,7 @@
 // matching list in migrations.ts (with the old shape as the step's input) plus a fixture
 // of the old format under test/fixtures/archive/.
 import { z } from 'zod'
+import { PACK_NAME } from './bodyPacks'
 import { AnnotationId, AnnotationRecord, ArticleId, Credits, Dateline, Language } from '../../../preload/contract'
 
 const IsoDate = z.iso.datetime({ offset: true })
@@ -36,6 +37,8 @@ export const ArticleRecord = z.object({
   /** The subscription it came from, and the feed's id for the item. */
   feedId: z.string().optional(),
   feedGuid: z.string().optional(),
+  /** The pack holding the body (bodyPacks.ts); absent when the body has a file of its own. */
+  pack: z.string().regex(PACK_NAME).optional(),
 })
 export type ArticleRecord = z.infer<typeof ArticleRecord>
 
@@ -85,7 +88,7 @@ export function applyCatalogChanges(catalog: CatalogFile, changes: readonly Cata
   if (removed) catalog.articles = articles.filter((r): r is ArticleRecord => r !== null)
 }
 
-const recordKeys = new Set(['id', 'title', 'titleDerived', 'language', 'dateline', 'publishedAt', 'titleEdited', 'savedAt', 'contentHash', 'url', 'feedId', 'feedGuid'])
+const recordKeys = new Set(['id', 'title', 'titleDerived', 'language', 'dateline', 'publishedAt', 'titleEdited', 'savedAt', 'contentHash', 'url', 'feedId', 'feedGuid', 'pack'])
 const isoDateTime = z.regexes.datetime({ offset: true, local: false, precision: null })
 const articleIdPattern = /^[a-z0-9]{16}$/
 const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
@@ -114,7 +117,8 @@ function isArticleRecord(r: unknown): boolean {
     typeof r.contentHash === 'string' &&
     isOptionalString(r.url) &&
     isOptionalString(r.feedId) &&
-    isOptionalString(r.feedGuid)
+    isOptionalString(r.feedGuid) &&
+    (r.pack === undefined || (typeof r.pack === 'string' && PACK_NAME.test(r.pack)))
   )
 }
 

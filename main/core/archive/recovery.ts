@@ -9,7 +9,7 @@ import { z } from 'zod'
 import { recoveryActions, type RecoveryItem } from '../../../preload/contract'
 import { archivePath, CorruptFileError, moveAside, readJsonFile, writeFileDurably, type FsOps } from './atomicJsonFile'
 import { fileStamp, listBackups, takeMigrationBackup } from './backups'
-import { hasBodyShards, listBodyIds, readBody } from './bodyFiles'
+import { hasBodyShards, listBodyIds, readBody, readPackedBodies } from './bodyFiles'
 import { cutJournal, journalPathOf, readJournal, type JournalContents } from './journal'
 import { catalogKind, stateKind, upgrade, type FileKind } from './migrations'
 import {
@@ -138,7 +138,16 @@ async function recordsFromBodies(dir: string, known: ReadonlySet<string>, now: D
       return null
     }
   })
-  return records.filter((r): r is ArticleRecord => r !== null).sort((a, b) => (a.savedAt < b.savedAt ? -1 : a.savedAt > b.savedAt ? 1 : a.id < b.id ? -1 : 1))
+  // A body's own file is newer than its copy in a pack (it moves out when written again), and a
+  // later pack newer than an earlier one.
+  const listed = new Map<string, ArticleRecord>()
+  const damaged: CorruptFileError[] = []
+  for (const { pack, body } of await readPackedBodies(dir, (e) => damaged.push(e))) {
+    if (!known.has(body.id)) listed.set(body.id, { ...recordFromBody(body), pack })
+  }
+  for (const e of damaged) events.push(await setAside(dir, e.path, e.reason, now))
+  for (const record of records) if (record) listed.set(record.id, record)
+  return [...listed.values()].sort((a, b) => (a.savedAt < b.savedAt ? -1 : a.savedAt > b.savedAt ? 1 : a.id < b.id ? -1 : 1))
 }
 
 /** Moves a damaged body file aside and says so. */

@@ -1,8 +1,9 @@
-// Reads an article's current text straight from its body file (the archive's on-disk format),
-// for indexing and snippets. The index is derived data: an unreadable body is skipped here and
-// reported by the archive when the article itself is opened.
+// Reads an article's current text straight from its body file or pack (the archive's on-disk
+// format), for indexing and snippets. The index is derived data: an unreadable body is skipped
+// here and reported by the archive when the article itself is opened.
 import { readFileSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
+import { bodyBytesInPack, readPack, readPackSync } from '../archive/bodyPacks'
 import { bodyPath } from '../archive/bodyPath'
 import type { BodyFile } from '../archive/records'
 
@@ -21,19 +22,25 @@ function paragraphsOf(text: string): string[] | null {
   return paragraphs
 }
 
-export async function readParagraphs(archiveDir: string, id: string): Promise<string[] | null> {
+/** `pack` is where the archive keeps the body (Archive.packOf); without one, its own file. */
+export async function readParagraphs(archiveDir: string, id: string, pack?: string): Promise<string[] | null> {
   try {
-    return paragraphsOf(await readFile(bodyPath(archiveDir, id), 'utf8'))
+    const packed = pack ? bodyInPack(await readPack(archiveDir, pack), id) : null
+    return paragraphsOf(packed ?? (await readFile(bodyPath(archiveDir, id), 'utf8')))
   } catch {
     return null
   }
 }
 
 /** Synchronous, for the 20-odd snippets of one result page: faster than a round of promises. */
-export function readParagraphsSync(archiveDir: string, id: string): string[] | null {
+export function readParagraphsSync(archiveDir: string, id: string, pack?: string): string[] | null {
   try {
-    return paragraphsOf(readFileSync(bodyPath(archiveDir, id), 'utf8'))
+    const packed = pack ? bodyInPack(readPackSync(archiveDir, pack), id) : null
+    return paragraphsOf(packed ?? readFileSync(bodyPath(archiveDir, id), 'utf8'))
   } catch {
     return null
   }
 }
+
+/** The body's text in a pack, or null to look for its own file (the pack is gone or lacks it). */
+const bodyInPack = (bytes: Buffer | null, id: string): string | null => bytes && (bodyBytesInPack(bytes, id)?.toString('utf8') ?? null)

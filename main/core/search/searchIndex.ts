@@ -42,6 +42,8 @@ export interface ArchiveSource {
   list(query: { filter: 'all'; offset: number; limit: number }): { items: ArticleSummary[] }
   /** Annotation notes of an article, once annotations exist. */
   notesOf?(id: string): string[]
+  /** The pack holding an article's body (Archive.packOf); without it, bodies are read from their own files. */
+  packOf?(id: string): string | undefined
 }
 
 /** An archive the index can follow change by change (see follow()); `Archive` is one. */
@@ -194,6 +196,8 @@ export class SearchIndex {
   readonly archiveDir: string
   readonly path: string
   readonly #options: SearchIndexOptions
+  /** Where bodies are packed, learnt from the archive followed or synced. */
+  #packOf: (id: string) => string | undefined = () => undefined
   readonly #fewDocs: number | null
   /** Articles in the index, kept while nothing is added or removed (see #docCount). */
   #docs: number | null = null
@@ -413,6 +417,7 @@ export class SearchIndex {
    */
   follow(archive: FollowedArchive): () => void {
     this.#unfollow?.()
+    this.#learnPacks(archive)
     const log = (message: string, error: unknown): void => this.#log(message, error)
     const stop = archive.onChange((change) => {
       if (this.#closed) return
@@ -456,6 +461,11 @@ export class SearchIndex {
     return this.#unfollow
   }
 
+  /** Snippets and text rows read bodies where the archive keeps them: a pack or a file of their own. */
+  #learnPacks(source: ArchiveSource): void {
+    if (source.packOf) this.#packOf = (id) => source.packOf?.(id)
+  }
+
   /** Resolves once the changes announced so far are in the index (not the background build). */
   settled(): Promise<void> {
     return this.#updates
@@ -469,6 +479,7 @@ export class SearchIndex {
    * nothing changed (one pass over the catalogue to compare a signature).
    */
   sync(source: ArchiveSource, options: SyncOptions = {}): Promise<SyncReport> {
+    this.#learnPacks(source)
     // Read-only: whoever holds the archive keeps the index up to date.
     if (this.#options.readOnly) return Promise.resolve({ added: 0, removed: 0, reindexed: 0, flagsUpdated: 0, upToDate: true, inWorker: false })
     this.#lastSource = source
@@ -576,7 +587,8 @@ export class SearchIndex {
       try {
         const items = ids.map((id) => {
           const notes = notesOf(id)
-          return notes.length > 0 ? { id, notes } : { id }
+          const pack = this.#packOf(id)
+          return { id, ...(notes.length > 0 ? { notes } : {}), ...(pack ? { pack } : {}) }
         })
         await pass.write(items, what === 'titles')
         return
@@ -592,7 +604,7 @@ export class SearchIndex {
         void pass.stop()
       }
     }
-    const texts = what === 'titles' ? null : await Promise.all(ids.map((id) => readParagraphs(this.archiveDir, id)))
+    const texts = what === 'titles' ? null : await Promise.all(ids.map((id) => readParagraphs(this.archiveDir, id, this.#packOf(id))))
     if (this.#closed || this.#generation !== generation) return
     const batch = ids.flatMap((id, j): BatchText[] => {
       if (!texts) return [{ id, paragraphs: null, notes: notesOf(id) }]
@@ -744,7 +756,7 @@ export class SearchIndex {
 
   /** Adds or replaces articles by reading their text from the archive's body files. */
   async indexArticles(articles: readonly ArticleSummary[], notesOf?: (id: string) => string[]): Promise<void> {
-    const texts = await Promise.all(articles.map((a) => readParagraphs(this.archiveDir, a.id)))
+    const texts = await Promise.all(articles.map((a) => readParagraphs(this.archiveDir, a.id, this.#packOf(a.id))))
     if (this.#closed) return
     this.upsert(articles.map((article, i) => ({ article, paragraphs: texts[i] ?? [], notes: notesOf?.(article.id) ?? [] })))
   }
@@ -766,7 +778,7 @@ export class SearchIndex {
         this.#sql(`UPDATE docs SET ${given.map(([c]) => `${c} = ?`).join(', ')} WHERE rowid = ?`).run(...given.map(([, v]) => +v), row.rowid)
         const retag = row.indexed !== 0 && (next.bookmarked !== row.bookmarked || next.has_note !== row.has_note)
         if (!retag) return
-        const paragraphs = row.indexed === 1 ? readParagraphsSync(this.archiveDir, id) : null
+        const paragraphs = row.indexed === 1 ? readParagraphsSync(this.archiveDir, id, this.#packOf(id)) : null
         // An unreadable body keeps only the title and notes, and stays pending to be read again.
         this.#rows.write(next, paragraphs ?? [], row.notes ? row.notes.split('\n') : [], paragraphs ? 1 : 2)
         this.#rows.flushWords()
@@ -799,7 +811,7 @@ export class SearchIndex {
     const snippetWords = options.snippetWords ?? 30
     const items = found.rows.map((row): SearchHit => {
       const article = summaryOf(row)
-      const paragraphs = snippetWords > 0 ? readParagraphsSync(this.archiveDir, row.id) : null
+      const paragraphs = snippetWords > 0 ? readParagraphsSync(this.archiveDir, row.id, this.#packOf(row.id)) : null
       return {
         article,
         title: markedSegments(row.title, row.lang, highlighter),

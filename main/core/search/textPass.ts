@@ -16,8 +16,8 @@ export interface TextPassData {
 
 export interface TextPassJob {
   id: number
-  /** Notes only where an article has some. */
-  items: { id: string; notes?: string[] }[]
+  /** Notes only where an article has some; the pack only where its body is in one (bodyPacks.ts). */
+  items: { id: string; notes?: string[]; pack?: string }[]
   /** Titles (and notes) only, the body left pending: the first pass of a build. */
   titlesOnly: boolean
 }

@@ -22,8 +22,8 @@ port.on('message', (job: TextPassJob) => {
     // Bodies are read before the transaction opens, so main's own writes wait on it briefly.
     // One that cannot be read keeps its title-only row and stays pending, to be retried.
     const batch: BatchText[] = []
-    for (const { id, notes } of job.items) {
-      const paragraphs = job.titlesOnly ? null : readParagraphsSync(data.archiveDir, id)
+    for (const { id, notes, pack } of job.items) {
+      const paragraphs = job.titlesOnly ? null : readParagraphsSync(data.archiveDir, id, pack)
       if (paragraphs || job.titlesOnly) batch.push({ id, paragraphs, notes: notes ?? [] })
     }
     reply = { id: job.id, ok: true, written: rows.writeBatch(batch) }

@@ -11,6 +11,7 @@ import { NOTICES_FILE } from '../../../main/core/archive/recoveryNotices'
 import { createHandlers, type Handlers } from '../../../main/core/handlers'
 import { invoke } from '../../../main/core/invoke'
 import { writeArchiveWithDamagedCatalog } from '../../helpers/damagedArchive'
+import { sampleArticle } from './sampleArticles'
 import { repoRoot, samplesDir, tempDir } from '../../helpers/tempArchive'
 
 let dir: string
@@ -98,7 +99,9 @@ describe('the recovery report', () => {
     expect(await call('dismissRecoveryReport', { seen: 99 })).toEqual({ remaining: 0 })
 
     // An article's text damaged while the app runs: reading it sets the file aside, and the report says so.
-    const id = archive?.list({ filter: 'all', offset: 0, limit: 1 }).items[0]?.id as string
+    // (One imported alone, so its text has a file of its own; the samples share a pack.)
+    const [imported] = await (archive as Archive).addArticles([sampleArticle(1)])
+    const id = imported?.article.id as string
     await writeFile(bodyPath(dir, id), '{"trunc')
     expect(await invoke(handlers, 'getArticle', { articleId: id })).toMatchObject({ ok: false, error: { code: 'ARCHIVE_CORRUPT' } })
     const later = await call('getRecoveryReport', {})

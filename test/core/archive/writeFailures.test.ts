@@ -44,8 +44,11 @@ function failingDisk() {
     refuse: null as RegExp | null,
     /** Let this many matching saves through before refusing. */
     skip: 0,
+    /** Saves of these files take a while, so a refused save beside them fails first. */
+    slow: null as RegExp | null,
     fs: {
       async writeTemp(path: string, text: string) {
+        if (disk.slow?.test(path)) await new Promise((resolve) => setTimeout(resolve, 100))
         if (refused(path)) {
           await writeFile(path, text.slice(0, 10))
           throw full()
@@ -87,14 +90,37 @@ describe('a save the disk refuses (injected)', () => {
     expect((await reopen()).size).toBe(3)
   })
 
-  it('adds none of a batch when one of its texts cannot be saved', async () => {
+  it('adds none of a batch when its texts cannot be saved', async () => {
     const disk = failingDisk()
     const archive = await open({ fs: disk.fs })
-    disk.refuse = new RegExp(idOf(3))
+    // The new articles' bodies go into one pack (bodyPacks.ts).
+    disk.refuse = /articles\/packs\//
     await expect(archive.addArticles([1, 2, 3, 4].map((n) => sampleArticle(n)))).rejects.toMatchObject({ code: 'WRITE_FAILED' })
     expect(archive.size).toBe(0)
     expect(await filesUnder(dir)).not.toContainEqual(expect.stringMatching(/^articles\//))
     expect((await reopen()).size).toBe(0)
+  })
+
+  it('adds none of a batch when the new version of one article cannot be saved, and keeps its old text', async () => {
+    const disk = failingDisk()
+    const archive = await open({ fs: disk.fs })
+    await archive.addArticles([sampleArticle(1), sampleArticle(5)])
+    const before = await readFile(bodyPath(dir, idOf(1))).catch(() => null)
+    // A new version moves the body out of its pack, into a file of its own: that save is refused.
+    disk.refuse = new RegExp(`${idOf(1)}\\.json`)
+    disk.slow = /articles\/packs\//
+    const changed = { ...sampleArticle(1), paragraphs: ['A corrected first paragraph.'] }
+    await expect(archive.addArticles([changed, sampleArticle(2), sampleArticle(3)])).rejects.toMatchObject({ code: 'WRITE_FAILED' })
+    // Long enough for the slow pack save to have landed, had the failure not waited for it.
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    expect(archive.size).toBe(2)
+    expect((await archive.getArticle(idOf(1))).paragraphs).toEqual(sampleArticle(1).paragraphs)
+    expect(await tempFilesUnder(dir)).toEqual([])
+    expect(await readFile(bodyPath(dir, idOf(1))).catch(() => null)).toEqual(before)
+    expect((await filesUnder(dir)).filter((f) => f.endsWith('.pack'))).toHaveLength(1)
+    const again = await reopen()
+    expect(again.size).toBe(2)
+    expect((await again.listVersions(idOf(1))).length).toBe(1)
   })
 
   it('does not show a bookmark that could not be saved, and saves it on the next try', async () => {

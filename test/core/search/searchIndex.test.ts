@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { ArticleSummary } from '../../../preload/contract'
-import { Archive, bodyPath, type NewArticle } from '../../../main/core/archive/archive'
+import { Archive, type NewArticle } from '../../../main/core/archive/archive'
+import { packPath } from '../../../main/core/archive/bodyPacks'
 import { AppError } from '../../../main/core/errors'
 import { readParagraphs } from '../../../main/core/search/articleText'
 import { INDEX_DIR, INDEX_FILE, SearchIndex, type SearchPage } from '../../../main/core/search/searchIndex'
@@ -290,8 +291,10 @@ describe('keeping the index up to date', () => {
     const { dir, archive, ids } = await seededArchive()
     const index = SearchIndex.open(dir)
     cleanup.push(async () => index.close())
-    const id = ids[0] as string
-    const body = bodyPath(dir, id)
+    // Imported together, the bodies share one pack (bodyPacks.ts): all of them go unreadable.
+    const pack = archive.packOf(ids[0] as string)
+    expect(pack).toBeDefined()
+    const body = packPath(dir, pack as string)
     const saved = await readFile(body)
     await rm(body)
     await index.sync(archive)
@@ -364,7 +367,7 @@ describe('a generated archive of 2,000 dispatches', () => {
     // Ground truth by brute force over the same articles, with the same stemmer.
     const memo = new StemMemo()
     const all = archive.list({ filter: 'all', offset: 0, limit: 2000 }).items
-    const texts = await Promise.all(all.map(async (a) => ({ a, body: ((await readParagraphs(dir, a.id)) ?? []).join('\n') })))
+    const texts = await Promise.all(all.map(async (a) => ({ a, body: ((await readParagraphs(dir, a.id, archive.packOf(a.id))) ?? []).join('\n') })))
     const withStem = (stem: string) => texts.filter(({ a, body }) => memo.stemList(`${a.title}\n${body}`, a.language).includes(stem))
     const senjata = index.search('senjata', { limit: 500 })
     expect(senjata.total).toBe(withStem('senjata').length)

@@ -1,0 +1,187 @@
+import { readFile, rm, unlink, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import fc from 'fast-check'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { bodyPath, CATALOG_FILE, openArchive, type Archive, type ArchiveOptions } from '../../../main/core/archive/archive'
+import { realFs } from '../../../main/core/archive/atomicJsonFile'
+import { bodiesInPack, bodyBytesInPack, DamagedPack, listPacks, packPath, packText } from '../../../main/core/archive/bodyPacks'
+import { journalPathOf } from '../../../main/core/archive/journal'
+import { readParagraphs, readParagraphsSync } from '../../../main/core/search/articleText'
+import { filesUnder } from '../../helpers/archiveFiles'
+import { tempDir } from '../../helpers/tempArchive'
+import { sampleArticle } from './sampleArticles'
+
+describe('the pack format', () => {
+  it('gives back each body byte for byte, whatever its characters', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.tuple(fc.stringMatching(/^[a-z0-9]{16}$/), fc.string({ unit: 'grapheme' })), { minLength: 1, maxLength: 8, selector: ([id]) => id }), (entries) => {
+        const bodies = entries.map(([id, text]) => ({ id, json: JSON.stringify({ id, text }) }))
+        const bytes = Buffer.from(packText(bodies))
+        for (const { id, json } of bodies) expect(bodyBytesInPack(bytes, id)?.toString('utf8')).toBe(json)
+        expect(bodiesInPack(bytes).map((b) => b.bytes.toString('utf8'))).toEqual(bodies.map((b) => b.json))
+        expect(bodyBytesInPack(bytes, 'zzzzzzzzzzzzzzzz')).toBeNull()
+      }),
+    )
+  })
+
+  it('calls a pack damaged when its header is missing, foreign or does not add up', () => {
+    const good = packText([
+      { id: 'aaaaaaaaaaaaaaaa', json: '{"id":"aaaaaaaaaaaaaaaa"}' },
+      { id: 'bbbbbbbbbbbbbbbb', json: '{"id":"bbbbbbbbbbbbbbbb","t":"é"}' },
+    ])
+    const damaged = (text: string | Buffer): string => {
+      try {
+        bodyBytesInPack(Buffer.from(text), 'aaaaaaaaaaaaaaaa')
+      } catch (e) {
+        if (e instanceof DamagedPack) return e.reason
+        throw e
+      }
+      return 'read'
+    }
+    expect(damaged(good)).toBe('read')
+    expect(damaged('')).toBe('no header line')
+    expect(damaged('not json\n{}\n')).toBe('its header is not JSON')
+    expect(damaged('{"version":3}\n')).toBe('not a body pack')
+    expect(damaged(good.replace('"pack":1', '"pack":2'))).toBe('written by a newer release')
+    expect(damaged('{"pack":1,"ids":["a"],"ends":[]}\n')).toBe('its header lists no bodies')
+    // Cut short by a failing disk, or bytes lost in the middle: no body may be read from the wrong place.
+    expect(damaged(good.slice(0, -5))).toBe('it is cut short or its bodies have moved')
+    expect(damaged(good.replace('{"id":"aaaaaaaaaaaaaaaa"}', '{"id":"aaaaaaaaaaaaaaaa" }'))).toBe('it is cut short or its bodies have moved')
+  })
+})
+
+describe('an archive that packs the bodies of an import', () => {
+  let dir: string
+  let cleanup: () => Promise<void>
+  const opened: Archive[] = []
+  beforeEach(async () => {
+    ;({ dir, cleanup } = await tempDir())
+  })
+  afterEach(async () => {
+    await Promise.all(opened.splice(0).map((a) => a.close()))
+    await cleanup()
+  })
+  const open = async (options: ArchiveOptions = {}): Promise<Archive> => {
+    const archive = await openArchive(dir, options)
+    opened.push(archive)
+    return archive
+  }
+  const reopen = async (options: ArchiveOptions = {}): Promise<Archive> => {
+    await Promise.all(opened.splice(0).map((a) => a.close()))
+    return open(options)
+  }
+  const bodyFiles = async (): Promise<string[]> => (await filesUnder(dir)).filter((f) => f.startsWith('articles/'))
+  const importMany = async (archive: Archive, from: number, count: number): Promise<string[]> =>
+    (await archive.addArticles(Array.from({ length: count }, (_, i) => sampleArticle(from + i)))).map((o) => o.article.id)
+
+  it('stores a 50-file import as one pack with one fsync, and reads every article back after reopening', async () => {
+    let fileSyncs = 0
+    const archive = await open({
+      fs: {
+        async writeTemp(path, text) {
+          if (path.includes('articles')) fileSyncs++
+          await realFs.writeTemp(path, text)
+        },
+      },
+    })
+    const ids = await importMany(archive, 1, 50)
+    expect(fileSyncs).toBe(1)
+    const [pack] = await listPacks(dir)
+    expect(await bodyFiles()).toEqual([`articles/packs/${pack}.pack`])
+    expect(new Set(ids.map((id) => archive.packOf(id)))).toEqual(new Set([pack]))
+
+    const again = await reopen()
+    expect(again.size).toBe(50)
+    for (const [i, id] of ids.entries()) expect((await again.getArticle(id)).paragraphs).toEqual(sampleArticle(1 + i).paragraphs)
+    // The search index reads the same bodies without the archive, given the pack.
+    expect(await readParagraphs(dir, ids[7] as string, pack)).toEqual(sampleArticle(8).paragraphs)
+    expect(readParagraphsSync(dir, ids[7] as string, pack)).toEqual(sampleArticle(8).paragraphs)
+  })
+
+  it('keeps a lone article in a file of its own', async () => {
+    const archive = await open()
+    const [id] = await importMany(archive, 1, 1)
+    expect(archive.packOf(id as string)).toBeUndefined()
+    expect(await bodyFiles()).toEqual([`articles/${(id as string).slice(0, 2)}/${id}.json`])
+  })
+
+  it('moves a renamed article or a new version out of its pack, and deletes the pack once nothing is left in it', async () => {
+    const archive = await open()
+    const [one, two] = (await importMany(archive, 1, 2)) as [string, string]
+    const [pack] = await listPacks(dir)
+    await archive.rename(one, 'Judul baru')
+    expect(archive.packOf(one)).toBeUndefined()
+    expect(await listPacks(dir)).toEqual([pack])
+
+    const changed = { ...sampleArticle(2), paragraphs: ['Paragraf yang diperbarui.'] }
+    const [outcome] = await archive.addArticles([changed])
+    expect(outcome?.status).toBe('newVersion')
+    expect(archive.packOf(two)).toBeUndefined()
+    expect(await listPacks(dir)).toEqual([])
+
+    const again = await reopen()
+    expect((await again.getArticle(one)).title).toBe('Judul baru')
+    expect((await again.getArticle(two)).paragraphs).toEqual(['Paragraf yang diperbarui.'])
+    expect((await again.listVersions(two)).map((v) => v.paragraphCount)).toEqual([2, 1])
+  })
+
+  it('deletes a pack when its last article is removed, not before', async () => {
+    const archive = await open()
+    const ids = await importMany(archive, 1, 3)
+    await archive.removeArticles(ids.slice(0, 2))
+    expect((await listPacks(dir)).length).toBe(1)
+    expect((await archive.getArticle(ids[2] as string)).paragraphs).toEqual(sampleArticle(3).paragraphs)
+    await archive.removeArticles(ids.slice(2))
+    expect(await listPacks(dir)).toEqual([])
+  })
+
+  it('reports a damaged pack as damaged text of the article opened, and leaves the pack in place for the others', async () => {
+    const archive = await open()
+    const [one, two] = (await importMany(archive, 1, 2)) as [string, string]
+    const [pack] = (await listPacks(dir)) as [string]
+    const path = packPath(dir, pack)
+    // One bit flipped inside the first body: its JSON breaks, the layout holds.
+    const bytes = await readFile(path)
+    const at = bytes.indexOf('"title"', bytes.indexOf(10))
+    bytes[at] = 0x27
+    await writeFile(path, bytes)
+    const again = await reopen()
+    await expect(again.getArticle(one)).rejects.toMatchObject({ code: 'ARCHIVE_CORRUPT', params: { file: `articles/packs/${pack}.pack` } })
+    expect((await again.getArticle(two)).paragraphs).toEqual(sampleArticle(2).paragraphs)
+    expect(await listPacks(dir)).toEqual([pack])
+  })
+
+  it('forgets a pack a crash left before its articles were listed', async () => {
+    const archive = await open()
+    await importMany(archive, 1, 2)
+    await archive.close()
+    opened.splice(0)
+    // What a crash between writing the pack and saving the catalogue leaves: a pack nothing names.
+    const orphan = '0000000000orphan1'
+    await writeFile(packPath(dir, orphan), packText([{ id: 'aaaaaaaaaaaaaaaa', json: '{}' }]))
+    const again = await open()
+    await again.settled()
+    expect(await listPacks(dir)).not.toContain(orphan)
+    expect((await listPacks(dir)).length).toBe(1)
+    expect(again.size).toBe(2)
+  })
+
+  it('lists packed articles again when the catalogue is lost', async () => {
+    const archive = await open()
+    const ids = await importMany(archive, 1, 3)
+    await archive.rename(ids[0] as string, 'Judul pilihan pengguna')
+    await archive.close()
+    opened.splice(0)
+    await rm(join(dir, 'backups'), { recursive: true, force: true })
+    await unlink(join(dir, CATALOG_FILE))
+    await rm(journalPathOf(join(dir, CATALOG_FILE)), { force: true })
+    const again = await open()
+    expect(again.recoveryEvents).toMatchObject([{ file: CATALOG_FILE, action: 'rebuilt', articlesFromBodies: 3 }])
+    expect((await again.getArticle(ids[0] as string)).title).toBe('Judul pilihan pengguna')
+    expect((await again.getArticle(ids[1] as string)).paragraphs).toEqual(sampleArticle(2).paragraphs)
+    // The renamed body's own file wins over its old copy in the pack.
+    expect(again.packOf(ids[0] as string)).toBeUndefined()
+    expect(again.packOf(ids[1] as string)).toBeDefined()
+    expect(await readFile(bodyPath(dir, ids[0] as string), 'utf8')).toContain('Judul pilihan pengguna')
+  })
+})
