@@ -14,7 +14,7 @@ const SAMPLE_CHARS = 6000
 const CLEAR_MAJORITY = 4
 const CLEAR_MAJORITY_MIN_WORDS = 12
 
-const STOPWORDS: Readonly<Record<Language, ReadonlySet<string>>> = {
+export const STOPWORDS: Readonly<Record<Language, ReadonlySet<string>>> = {
   id: new Set(['yang', 'dan', 'di', 'untuk', 'dengan', 'ini', 'itu', 'tidak', 'akan', 'dari', 'ke', 'pada', 'dalam', 'juga', 'adalah', 'oleh', 'karena', 'bahwa', 'kata', 'telah', 'sudah', 'para', 'kami', 'mereka']),
   en: new Set(['the', 'and', 'of', 'to', 'in', 'is', 'that', 'for', 'on', 'with', 'was', 'are', 'be', 'by', 'from', 'said', 'has', 'have', 'it', 'its', 'will', 'at', 'as', 'an']),
 }
@@ -57,13 +57,45 @@ function trigramVote(text: string): Language | null {
   return null
 }
 
-/** How many of each language's function words the text holds (the more often is the vote; a tie is none). */
-function stopwordCounts(text: string): Record<Language, number> {
+const LONGEST_STOPWORD = Math.max(...[...STOPWORDS.id, ...STOPWORDS.en].map((w) => w.length))
+const LETTER_AT = /\p{L}/uy
+
+/**
+ * How many of each language's function words the text holds (the more often is the vote; a tie is none).
+ * A word is a run of \p{L} in the lower-cased text. They are scanned for rather than matched, as making
+ * a string of each took most of the time, and only runs of a–z short enough to be a stopword are looked up.
+ */
+export function stopwordCounts(text: string): Record<Language, number> {
   let id = 0
   let en = 0
-  for (const word of text.toLowerCase().match(/\p{L}+/gu) ?? []) {
-    if (STOPWORDS.id.has(word)) id++
-    if (STOPWORDS.en.has(word)) en++
+  const lower = text.toLowerCase()
+  let start = 0
+  let onlyAtoZ = true
+  for (let i = 0; i <= lower.length; ) {
+    const c = i < lower.length ? lower.charCodeAt(i) : 0
+    if (c >= 0x61 && c <= 0x7a) {
+      i++
+      continue
+    }
+    let width = 1
+    // Lower-casing left no A–Z, so only a character past ASCII may be another letter.
+    if (c >= 0x80) {
+      width = (lower.codePointAt(i) ?? 0) > 0xffff ? 2 : 1
+      LETTER_AT.lastIndex = i
+      if (LETTER_AT.test(lower)) {
+        onlyAtoZ = false
+        i += width
+        continue
+      }
+    }
+    if (onlyAtoZ && i > start && i - start <= LONGEST_STOPWORD) {
+      const word = lower.slice(start, i)
+      if (STOPWORDS.id.has(word)) id++
+      if (STOPWORDS.en.has(word)) en++
+    }
+    i += width
+    start = i
+    onlyAtoZ = true
   }
   return { id, en }
 }

@@ -83,6 +83,8 @@ export function parseDateLine(line: string, defaultOffset: string = WIB): string
  * date; null when the line does not end in a date.
  */
 export function splitTrailingDate(line: string): { title: string; publishedAt: string } | null {
+  // Every date parseDateLine() reads has a four-digit year; without one, no split can succeed.
+  if (!/\d{4}/.test(line)) return null
   // The earliest split that still reads as a date keeps a leading weekday with the date.
   for (const match of line.matchAll(/\s/g)) {
     const title = line.slice(0, match.index).replace(/\s*[-–—|,(]\s*$/, '').trim()

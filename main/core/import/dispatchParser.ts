@@ -4,6 +4,7 @@
 // rather than mistaking a sentence for structure.
 import type { Language } from '../../../preload/contract'
 import { AppError } from '../errors'
+import { toNFC } from './decodeText'
 import { detectLanguage } from './detectLanguage'
 import { isDatelineDate, parseDateLine, parseDatelineDate, splitTrailingDate, UTC, WIB } from './dispatchDates'
 
@@ -111,7 +112,9 @@ interface DatelineMatch {
 export function parseDispatch(text: string, options: ParseDispatchOptions = {}): ParsedDispatch {
   const now = options.now ?? new Date()
   const name = options.name ?? ''
-  const lines = text.normalize('NFC').replace(/\r\n?/g, '\n').split('\n').map(cleanLine)
+  const nfc = toNFC(text)
+  // decodeText() has already made line ends LF; looking for a CR is cheaper than replacing none.
+  const lines = (nfc.includes('\r') ? nfc.replace(/\r\n?/g, '\n') : nfc).split('\n').map(cleanLine)
 
   const headline = findHeadline(lines)
   const scan = scanLines(lines, headline ? headline.next : 0)
@@ -164,7 +167,9 @@ function languageSample(headline: string, paragraphs: readonly string[]): string
 }
 
 function cleanLine(line: string): string {
-  return line.replace(/[ \t]+/g, ' ').trim()
+  // Only a tab or two spaces in a row give the replacement work; most lines have neither.
+  const collapse = line.includes('  ') || line.includes('\t')
+  return (collapse ? line.replace(/[ \t]+/g, ' ') : line).trim()
 }
 
 // -- headline ------------------------------------------------------------------

@@ -1,5 +1,6 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { detectLanguage } from '../../../main/core/import/detectLanguage'
+import { detectLanguage, STOPWORDS, stopwordCounts } from '../../../main/core/import/detectLanguage'
 
 describe('detectLanguage', () => {
   it('recognises an Indonesian paragraph', () => {
@@ -52,5 +53,39 @@ describe('detectLanguage', () => {
 
   it.each(['', '12345 678', 'OK', 'Jakarta'])('falls back to English when "%s" gives nothing to go on', (text) => {
     expect(detectLanguage(text)).toBe('en')
+  })
+})
+
+describe('stopwordCounts', () => {
+  /** The definition: the runs of letters in the lower-cased text, each looked up. */
+  const definedCounts = (text: string): { id: number; en: number } => {
+    const words = text.toLowerCase().match(/\p{L}+/gu) ?? []
+    return { id: words.filter((w) => STOPWORDS.id.has(w)).length, en: words.filter((w) => STOPWORDS.en.has(w)).length }
+  }
+  const stopword = fc.constantFrom(...STOPWORDS.id, ...STOPWORDS.en)
+  // Stopwords in any case, next to letters that do and do not join a word: accented and astral
+  // letters, marks, digits, punctuation, lone surrogates, and characters that lower-case to
+  // ASCII (the Kelvin sign) or to more than one character (dotted İ).
+  const piece = fc.oneof(
+    { arbitrary: stopword, weight: 4 },
+    { arbitrary: stopword.map((w) => w.toUpperCase()), weight: 1 },
+    { arbitrary: fc.tuple(stopword, fc.array(fc.boolean(), { minLength: 6, maxLength: 6 })).map(([w, up]) => Array.from(w, (c, i) => (up[i] ? c.toUpperCase() : c)).join('')), weight: 1 },
+    { arbitrary: fc.constantFrom(' ', '  ', '\n', ',', '.', '-', '_', '1', '“', '”', '—', '\u00a0', '\u3000', "'", '’'), weight: 4 },
+    { arbitrary: fc.constantFrom('é', 'ß', 'ñ', 'Σ', 'ς', 'İ', '\u212a', 'ſ', 'ª', 'µ', 'ǅ', '𝐀', '𝒶', '\u0301', '\u0307', 'ー', '中', '\ud800', '\udc00'), weight: 2 },
+    { arbitrary: fc.constantFrom('pemerintah', 'Jakarta', 'andalan', 'dian', 'theory', 'sebagai'), weight: 2 },
+    { arbitrary: fc.string({ unit: 'binary', maxLength: 3 }), weight: 1 },
+  )
+
+  it('counts exactly the stopwords the definition finds, in any text', () => {
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }).map((p) => p.join('')), (text) => {
+        expect(stopwordCounts(text)).toEqual(definedCounts(text))
+      }),
+      { numRuns: 5000 },
+    )
+  })
+
+  it('counts a word the Kelvin sign spells but not one dotted İ starts', () => {
+    expect(stopwordCounts('\u212aata \u0130ni')).toEqual({ id: 1, en: 0 })
   })
 })

@@ -7,6 +7,7 @@ import { AppError } from '../../../main/core/errors'
 import { decodeText } from '../../../main/core/import/decodeText'
 import { firstSentence, parseDispatch } from '../../../main/core/import/dispatchParser'
 import type { ParsedDispatch } from '../../../main/core/import/dispatchParser'
+import { parseDateLine, splitTrailingDate } from '../../../main/core/import/dispatchDates'
 
 const root = fileURLToPath(new URL('../../../', import.meta.url))
 const fixture = (name: string): string => readFileSync(join(root, 'test/fixtures/dispatches', name), 'utf8')
@@ -477,5 +478,78 @@ describe('bundled samples', () => {
     )
     expect(links).toContainEqual(['id-panen-padi-jateng.txt', 'id-batik-pekalongan.txt'])
     expect(links).toContainEqual(['id-batik-pekalongan.txt', 'id-panen-padi-jateng.txt'])
+  })
+})
+
+describe('shortcuts', () => {
+  const outcomeOf = (text: string): ParsedDispatch | string => {
+    try {
+      return parse(text)
+    } catch (e) {
+      if (!(e instanceof AppError)) throw e
+      return e.code
+    }
+  }
+  /** How the parser reads its lines, done in full: NFC, LF, each run of spaces and tabs one space, trimmed. */
+  const definedLines = (text: string): string =>
+    text
+      .normalize('NFC')
+      .replace(/\r\n?/g, '\n')
+      .split('\n')
+      .map((l) => l.replace(/[ \t]+/g, ' ').trim())
+      .join('\n')
+
+  // Lines of every kind the parser tells apart, with the spacing, line ends and composition
+  // people paste in. Reading text whose lines are already clean must change nothing.
+  const words = fc.constantFrom(
+    'Judul berita', 'JAKARTA (ANTARA) -', 'Seoul (ANTARA) - Harga', 'TEMPO.CO, Jakarta -', 'Baca juga:', 'Berita Terkait',
+    'Judul terkait – 4 Oktober 2024 17:17', '4 Oktober 2024 17:17', 'Senin, 9 Mei 2024 16:32 WIB', 'Pewarta: Ani', '| Editor: Budi',
+    'Copyright © ANTARA 2024', BODY, 'The minister said the talks will go on.', 'Café', 'Cafe\u0301', 'a\u0300', 'Dr.', '“kata”',
+  )
+  const spacing = fc.constantFrom(' ', ' ', ' ', '  ', '\t', ' \t ', '\u00a0', '\u3000', '')
+  const line = fc.tuple(spacing, fc.array(fc.tuple(words, spacing), { maxLength: 5 })).map(([lead, rest]) => lead + rest.flat().join(''))
+  const text = fc
+    .array(fc.tuple(line, fc.constantFrom('\n', '\n', '\n\n', '\r\n', '\r')), { maxLength: 12 })
+    .map((ls) => ls.flat().join(''))
+
+  it('parses any text as it parses the same text with its lines cleaned in full', () => {
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(outcomeOf(t)).toEqual(outcomeOf(definedLines(t)))
+      }),
+      { numRuns: 1500 },
+    )
+  })
+
+  /** splitTrailingDate tried at every space, with no check first for a year. */
+  const definedSplit = (line: string): { title: string; publishedAt: string } | null => {
+    for (const match of line.matchAll(/\s/g)) {
+      const title = line.slice(0, match.index).replace(/\s*[-–—|,(]\s*$/, '').trim()
+      if (!title) continue
+      const rawTail = line.slice(match.index + 1)
+      const tail = rawTail.replace(/^[-–—|,(\s]+/, '').replace(/\)\s*$/, '')
+      const separated = /[-–—|,(]\s*$/.test(line.slice(0, match.index)) || rawTail !== tail.trimStart() || /\d[:.]\d{2}/.test(tail)
+      const publishedAt = separated ? parseDateLine(tail) : null
+      if (publishedAt) return { title, publishedAt }
+    }
+    return null
+  }
+  const date = fc.constantFrom(
+    '4 Oktober 2024 17:17', '4 Okt 2024 17.17 WIB', 'October 4, 2024 5:17 PM', 'Oct. 4, 2024, 17:17', 'Jumat, 4 Oktober 2024 pukul 17.17 WIB',
+    '2024-10-04', '2024-10-04 17:17', '3 Mei 2024', '31 Februari 2024 10:00', '4 Oktober 17:17', 'Oktober 2024', '17:17', '20245', '12345 678',
+  )
+  const titleWords = fc.constantFrom('Judul', 'Pemilu 2024', 'KTT G20', 'pada', '19 Maret 2024', 'jam 10.30', 'Rp2.000', '-', '–', '|', ',', '(')
+  const separator = fc.constantFrom(' ', ' - ', ' – ', ' — ', ' | ', ', ', ' (', '  ', '\t')
+  const relatedLine = fc
+    .tuple(fc.array(titleWords, { maxLength: 5 }), separator, fc.option(date), fc.constantFrom('', ')', ') '))
+    .map(([title, sep, d, close]) => `${title.join(' ')}${sep}${d ?? ''}${close}`)
+
+  it('splits a related title from its date exactly where trying every space does', () => {
+    fc.assert(
+      fc.property(fc.oneof(relatedLine, fc.string({ maxLength: 40 })), (l) => {
+        expect(splitTrailingDate(l)).toEqual(definedSplit(l))
+      }),
+      { numRuns: 3000 },
+    )
   })
 })
