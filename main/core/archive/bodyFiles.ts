@@ -4,7 +4,7 @@ import { readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { AppError } from '../errors'
 import { CorruptFileError, parseJsonBytes, readJsonFile } from './atomicJsonFile'
-import { bodiesInPack, bodyBytesInPack, DamagedPack, listPacks, packPath, readPack } from './bodyPacks'
+import { bodiesInPack, DamagedPack, listPacks, packPath, readBodyFromPack, readPack } from './bodyPacks'
 import { bodyKind, upgrade } from './migrations'
 import { ARTICLES_DIR, bodyPath } from './bodyPath'
 import type { ArticleRecord, BodyFile } from './records'
@@ -22,8 +22,7 @@ const BODY_NAME = /^([a-z0-9]{16})\.json$/
 export async function readBody(dir: string, id: string, record?: ArticleRecord): Promise<BodyFile | null> {
   if (record?.pack) {
     const path = packPath(dir, record.pack)
-    const bytes = await readPack(dir, record.pack)
-    const found = bytes && inPack(bytes, id, path)
+    const found = fromPack(() => readBodyFromPack(dir, record.pack as string, id), path)
     if (found) return checkedBody(parseJsonBytes(found, path), id, path, record)
   }
   const path = bodyPath(dir, id)
@@ -37,9 +36,10 @@ function checkedBody(json: unknown, id: string, path: string, record: ArticleRec
   return data
 }
 
-function inPack(bytes: Buffer, id: string, path: string): Buffer | null {
+/** What `read` finds in the pack at `path`, its damage reported as a damaged file. */
+function fromPack<T>(read: () => T, path: string): T {
   try {
-    return bodyBytesInPack(bytes, id)
+    return read()
   } catch (e) {
     if (e instanceof DamagedPack) throw new CorruptFileError(path, e.reason)
     throw e
@@ -59,10 +59,10 @@ export async function readPackedBodies(dir: string, damaged: (error: CorruptFile
     if (!bytes) continue
     let entries: { id: string; bytes: Buffer }[]
     try {
-      entries = bodiesInPack(bytes)
+      entries = fromPack(() => bodiesInPack(bytes), path)
     } catch (e) {
-      if (!(e instanceof DamagedPack)) throw e
-      damaged(new CorruptFileError(path, e.reason))
+      if (!(e instanceof CorruptFileError)) throw e
+      damaged(e)
       continue
     }
     for (const entry of entries) {

@@ -3,7 +3,7 @@
 // here and reported by the archive when the article itself is opened.
 import { readFileSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
-import { bodyBytesInPack, readPack, readPackSync } from '../archive/bodyPacks'
+import { readBodyFromPack } from '../archive/bodyPacks'
 import { bodyPath } from '../archive/bodyPath'
 import type { BodyFile } from '../archive/records'
 
@@ -25,8 +25,8 @@ function paragraphsOf(text: string): string[] | null {
 /** `pack` is where the archive keeps the body (Archive.packOf); without one, its own file. */
 export async function readParagraphs(archiveDir: string, id: string, pack?: string): Promise<string[] | null> {
   try {
-    const packed = pack ? bodyInPack(await readPack(archiveDir, pack), id) : null
-    return paragraphsOf(packed ?? (await readFile(bodyPath(archiveDir, id), 'utf8')))
+    const packed = pack ? readBodyFromPack(archiveDir, pack, id) : null
+    return paragraphsOf(packed ? packed.toString('utf8') : await readFile(bodyPath(archiveDir, id), 'utf8'))
   } catch {
     return null
   }
@@ -35,12 +35,9 @@ export async function readParagraphs(archiveDir: string, id: string, pack?: stri
 /** Synchronous, for the 20-odd snippets of one result page: faster than a round of promises. */
 export function readParagraphsSync(archiveDir: string, id: string, pack?: string): string[] | null {
   try {
-    const packed = pack ? bodyInPack(readPackSync(archiveDir, pack), id) : null
-    return paragraphsOf(packed ?? readFileSync(bodyPath(archiveDir, id), 'utf8'))
+    const packed = pack ? readBodyFromPack(archiveDir, pack, id) : null
+    return paragraphsOf(packed ? packed.toString('utf8') : readFileSync(bodyPath(archiveDir, id), 'utf8'))
   } catch {
     return null
   }
 }
-
-/** The body's text in a pack, or null to look for its own file (the pack is gone or lacks it). */
-const bodyInPack = (bytes: Buffer | null, id: string): string | null => bytes && (bodyBytesInPack(bytes, id)?.toString('utf8') ?? null)

@@ -1,10 +1,11 @@
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { readFile, rm, unlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import fc from 'fast-check'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { bodyPath, CATALOG_FILE, openArchive, type Archive, type ArchiveOptions } from '../../../main/core/archive/archive'
 import { realFs } from '../../../main/core/archive/atomicJsonFile'
-import { bodiesInPack, bodyBytesInPack, DamagedPack, listPacks, packPath, packText } from '../../../main/core/archive/bodyPacks'
+import { bodiesInPack, DamagedPack, listPacks, packPath, packText, readBodyFromPack } from '../../../main/core/archive/bodyPacks'
 import { journalPathOf } from '../../../main/core/archive/journal'
 import { readParagraphs, readParagraphsSync } from '../../../main/core/search/articleText'
 import { filesUnder } from '../../helpers/archiveFiles'
@@ -12,16 +13,33 @@ import { tempDir } from '../../helpers/tempArchive'
 import { sampleArticle } from './sampleArticles'
 
 describe('the pack format', () => {
-  it('gives back each body byte for byte, whatever its characters', () => {
+  let dir: string
+  let cleanup: () => Promise<void>
+  beforeEach(async () => {
+    ;({ dir, cleanup } = await tempDir())
+    mkdirSync(join(dir, 'articles', 'packs'), { recursive: true })
+  })
+  afterEach(() => cleanup())
+  const PACK = 'testpack0001'
+  const written = (text: string | Buffer): void => writeFileSync(packPath(dir, PACK), text)
+
+  it('gives back each body byte for byte, whatever its characters and sizes, the header read first', () => {
+    const id = fc.stringMatching(/^[a-z0-9]{16}$/)
+    // Long texts and many bodies push the body and then the header past the first read.
+    const text = fc.oneof(fc.string({ unit: 'grapheme' }), fc.string({ unit: 'grapheme', minLength: 5000, maxLength: 20000 }))
     fc.assert(
-      fc.property(fc.uniqueArray(fc.tuple(fc.stringMatching(/^[a-z0-9]{16}$/), fc.string({ unit: 'grapheme' })), { minLength: 1, maxLength: 8, selector: ([id]) => id }), (entries) => {
-        const bodies = entries.map(([id, text]) => ({ id, json: JSON.stringify({ id, text }) }))
-        const bytes = Buffer.from(packText(bodies))
-        for (const { id, json } of bodies) expect(bodyBytesInPack(bytes, id)?.toString('utf8')).toBe(json)
-        expect(bodiesInPack(bytes).map((b) => b.bytes.toString('utf8'))).toEqual(bodies.map((b) => b.json))
-        expect(bodyBytesInPack(bytes, 'zzzzzzzzzzzzzzzz')).toBeNull()
+      fc.property(fc.uniqueArray(fc.tuple(id, text), { minLength: 1, maxLength: 12, selector: ([i]) => i }), fc.integer({ min: 0, max: 1200 }), (entries, fillers) => {
+        const bodies = entries.map(([i, t]) => ({ id: i, json: JSON.stringify({ id: i, t }) }))
+        const padding = Array.from({ length: fillers }, (_, k) => ({ id: `f${String(k).padStart(15, '0')}`, json: '{}' }))
+        const text = packText([...padding, ...bodies])
+        written(text)
+        for (const { id: i, json } of bodies) expect(readBodyFromPack(dir, PACK, i)?.toString('utf8')).toBe(json)
+        expect(bodiesInPack(Buffer.from(text)).slice(fillers).map((b) => b.bytes.toString('utf8'))).toEqual(bodies.map((b) => b.json))
+        expect(readBodyFromPack(dir, PACK, 'zzzzzzzzzzzzzzzz')).toBeNull()
       }),
+      { numRuns: 60 },
     )
+    expect(readBodyFromPack(dir, 'nosuchpack', 'zzzzzzzzzzzzzzzz')).toBeNull()
   })
 
   it('calls a pack damaged when its header is missing, foreign or does not add up', () => {
@@ -29,9 +47,10 @@ describe('the pack format', () => {
       { id: 'aaaaaaaaaaaaaaaa', json: '{"id":"aaaaaaaaaaaaaaaa"}' },
       { id: 'bbbbbbbbbbbbbbbb', json: '{"id":"bbbbbbbbbbbbbbbb","t":"é"}' },
     ])
-    const damaged = (text: string | Buffer): string => {
+    const damaged = (text: string | Buffer, id = 'bbbbbbbbbbbbbbbb'): string => {
+      written(text)
       try {
-        bodyBytesInPack(Buffer.from(text), 'aaaaaaaaaaaaaaaa')
+        readBodyFromPack(dir, PACK, id)
       } catch (e) {
         if (e instanceof DamagedPack) return e.reason
         throw e
@@ -40,6 +59,7 @@ describe('the pack format', () => {
     }
     expect(damaged(good)).toBe('read')
     expect(damaged('')).toBe('no header line')
+    expect(damaged('x'.repeat(40_000))).toBe('no header line')
     expect(damaged('not json\n{}\n')).toBe('its header is not JSON')
     expect(damaged('{"version":3}\n')).toBe('not a body pack')
     expect(damaged(good.replace('"pack":1', '"pack":2'))).toBe('written by a newer release')
@@ -47,6 +67,7 @@ describe('the pack format', () => {
     // Cut short by a failing disk, or bytes lost in the middle: no body may be read from the wrong place.
     expect(damaged(good.slice(0, -5))).toBe('it is cut short or its bodies have moved')
     expect(damaged(good.replace('{"id":"aaaaaaaaaaaaaaaa"}', '{"id":"aaaaaaaaaaaaaaaa" }'))).toBe('it is cut short or its bodies have moved')
+    expect(() => bodiesInPack(Buffer.from(good.slice(0, -5)))).toThrow(DamagedPack)
   })
 })
 
