@@ -168,6 +168,8 @@ export const catalogKind: FileKind<CatalogFile> = {
     // v3 has a journal beside it (an older release would not read it); the file itself is unchanged,
     // and the v3 schema checks it after this step.
     step({ from: 2, input: z.looseObject({ version: z.literal(2) }), up: (v2) => ({ ...v2, version: 3 }) }),
+    // v4 entries may name a body pack; every body before it has a file of its own, so v3 entries are v4 as they are.
+    step({ from: 3, input: z.looseObject({ version: z.literal(3) }), up: (v3) => ({ ...v3, version: 4 }) }),
   ],
 }
 

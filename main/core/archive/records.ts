@@ -42,8 +42,11 @@ export const ArticleRecord = z.object({
 })
 export type ArticleRecord = z.infer<typeof ArticleRecord>
 
-/** v3: what changed since the file was last written is in catalog.json-journal (journal.ts). */
-export const CATALOG_VERSION = 3
+/**
+ * v3: what changed since the file was last written is in catalog.json-journal (journal.ts).
+ * v4: an entry may name the pack holding its body (bodyPacks.ts), which an older release would not look in.
+ */
+export const CATALOG_VERSION = 4
 export const CatalogFile = z.object({
   version: z.literal(CATALOG_VERSION),
   articles: z.array(ArticleRecord),

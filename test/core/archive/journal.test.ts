@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openArchive, type Archive, type ArchiveOptions } from '../../../main/core/archive/archive'
 import { LOCK_FILE } from '../../../main/core/archive/archiveLock'
 import { readJournal } from '../../../main/core/archive/journal'
-import { annotationChangeOf, applyCatalogChanges, applyStateChanges, CatalogFile, currentStateOf, emptyState, isCurrentCatalog, StateChange, StateFile, type ArticleRecord } from '../../../main/core/archive/records'
+import { annotationChangeOf, applyCatalogChanges, applyStateChanges, CATALOG_VERSION, CatalogFile, currentStateOf, emptyState, isCurrentCatalog, StateChange, StateFile, type ArticleRecord } from '../../../main/core/archive/records'
 import { AnnotationService } from '../../../main/core/annotations/annotationService'
 import type { AnnotationRecord } from '../../../preload/contract'
 import { storedAnnotation } from '../../helpers/storedAnnotation'
@@ -286,7 +286,7 @@ describe('replaying catalogue entries', () => {
       { put: [record('a'.repeat(16), 'A again')] },
       { remove: ['c'.repeat(16)] },
     ]
-    const catalog: CatalogFile = { version: 3, articles: [record('a'.repeat(16), 'A'), record('b'.repeat(16), 'B'), record('c'.repeat(16), 'C')] }
+    const catalog: CatalogFile = { version: CATALOG_VERSION, articles: [record('a'.repeat(16), 'A'), record('b'.repeat(16), 'B'), record('c'.repeat(16), 'C')] }
     applyCatalogChanges(catalog, changes)
     expect(ids(catalog)).toBe('b:B2 d:D a:A again')
     applyCatalogChanges(catalog, changes)
@@ -312,6 +312,7 @@ describe('the checks of catalog.json and state.json on open', () => {
       contentHash: fc.string(),
       url: fc.string(),
       feedId: fc.oneof(fc.string(), fc.constant(3)),
+      pack: fc.oneof(fc.stringMatching(/^[a-z0-9]{8,40}$/), fc.string(), fc.constant(5)),
       unknown: fc.string(),
     },
     { requiredKeys: ['id', 'title', 'titleDerived', 'language', 'dateline', 'publishedAt', 'titleEdited', 'savedAt', 'contentHash'] },
@@ -320,7 +321,7 @@ describe('the checks of catalog.json and state.json on open', () => {
   it('takes a catalogue as it is exactly when the schema would return it unchanged', () => {
     fc.assert(
       fc.property(fc.array(record, { maxLength: 4 }), (articles) => {
-        const json = JSON.parse(JSON.stringify({ version: 3, articles })) as unknown
+        const json = JSON.parse(JSON.stringify({ version: CATALOG_VERSION, articles })) as unknown
         const parsed = CatalogFile.safeParse(json)
         if (isCurrentCatalog(json)) {
           expect(parsed.success).toBe(true)
