@@ -268,7 +268,10 @@ export class SearchIndex {
 
   /** Progress of a running build, or null when the index is complete. */
   get indexing(): IndexingProgress | null {
-    return this.#progress ? { ...this.#progress } : null
+    // Once every text is written the results are whole, though the build is still tidying up
+    // (its signature, statistics): a search then is not reported as partial.
+    const progress = this.#progress
+    return progress && progress.done < progress.total ? { ...progress } : null
   }
 
   /** Articles in the index (indexed or waiting to be). */

@@ -263,6 +263,19 @@ describe('keeping the index up to date', () => {
     expect(second.search('').total).toBe(4)
   })
 
+  it('answers a search made as the last texts are written as whole, not as still indexing', async () => {
+    const { dir, archive } = await seededArchive()
+    const index = SearchIndex.open(dir, { textPass: false })
+    cleanup.push(async () => index.close())
+    const seen: unknown[] = []
+    await index.sync(archive, { batchSize: 2, onProgress: ({ done, total }) => seen.push([done, total, index.search('senjata').indexing]) })
+    expect(seen).toEqual([
+      [0, 4, { done: 0, total: 4 }],
+      [2, 4, { done: 2, total: 4 }],
+      [4, 4, null],
+    ])
+  })
+
   it('goes on building in this thread when its worker cannot run, and says so', async () => {
     const { dir, archive } = await seededArchive()
     const logged: string[] = []
