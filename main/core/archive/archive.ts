@@ -19,7 +19,7 @@ import { archivePath, AtomicJsonFile, CorruptFileError, realFs, sweepTempFiles, 
 import { backupsDir, takeBackupIfChanged } from './backups'
 import { recordWithVersion, versionOf, type WebArticleFields } from './articleVersions'
 import { ARTICLES_DIR, bodyPath, MEDIA_DIR, readBody } from './bodyFiles'
-import { listPacks, newPackName, packPath, packText } from './bodyPacks'
+import { bodiesInPack, listPacks, newPackName, packPath, packText, readPack } from './bodyPacks'
 import { firstPageQuery, writeFirstPage } from './firstPage'
 import { Journal, journalPathOf } from './journal'
 import { catalogKind, stateKind, upgrade } from './migrations'
@@ -594,7 +594,7 @@ export class Archive implements AnnotationHost {
         ])
         throw e
       }
-      await this.#dropUnreferencedPacks(leftPacks)
+      await this.#tidyPacks(leftPacks)
       this.#backUpEveryInterval(CATALOG_FILE)
       this.#emit({ kind: 'articles', ids: entries.map((e) => e.record.id) })
       return outcomes()
@@ -630,7 +630,7 @@ export class Archive implements AnnotationHost {
           unlink(bodyPath(this.dir, r.id)).catch(() => {}),
           rm(join(this.dir, MEDIA_DIR, r.id), { recursive: true, force: true }).catch(() => {}),
         ]),
-        this.#dropUnreferencedPacks(records.flatMap((r) => (r.pack ? [r.pack] : []))),
+        this.#tidyPacks(records.flatMap((r) => (r.pack ? [r.pack] : []))),
       ])
       this.#backUpEveryInterval(CATALOG_FILE)
       this.#emit({ kind: 'removed', ids: [...gone] })
@@ -704,7 +704,7 @@ export class Archive implements AnnotationHost {
         if (body) await (previous.pack ? unlink(bodyPath(this.dir, id)) : this.#writeBody(body)).catch(() => {})
         throw e
       }
-      if (body && previous.pack) await this.#dropUnreferencedPacks([previous.pack])
+      if (body && previous.pack) await this.#tidyPacks([previous.pack])
       this.#backUpEveryInterval(CATALOG_FILE)
       this.#emit({ kind: 'articles', ids: [id] })
       return this.#summaryOf(record)
@@ -1124,12 +1124,44 @@ export class Archive implements AnnotationHost {
     await writeFileDurably(path, packText(bodies.map((body) => ({ id: body.id, json: JSON.stringify(body) }))), this.#fs)
   }
 
-  /** Deletes those of `packs` no catalogue entry names any more (their bodies were removed or moved out). */
+  /**
+   * After a save: deletes those of `packs` no catalogue entry names any more, and rewrites those
+   * still holding a body no entry reads from them — a removed article's text (so a delete leaves
+   * nothing behind) or the old copy of one that moved to its own file. Already saved, so a
+   * failure here is only logged; the next change to the pack tries again.
+   */
+  async #tidyPacks(packs: readonly string[]): Promise<void> {
+    const named = this.#packMembers(packs)
+    await Promise.all(
+      [...named].map(async ([pack, ids]) => {
+        const path = packPath(this.dir, pack)
+        if (ids.size === 0) return unlink(path).catch(() => {})
+        try {
+          const bytes = await readPack(this.dir, pack)
+          const bodies = bytes ? bodiesInPack(bytes) : []
+          const kept = bodies.filter((b) => ids.has(b.id))
+          if (kept.length === bodies.length) return
+          await writeFileDurably(path, packText(kept.map((b) => ({ id: b.id, json: b.bytes.toString('utf8') }))), this.#fs)
+        } catch (e) {
+          // A damaged pack is left for a person to look at, as its bodies are reported when read.
+          this.#log(`warta: could not rewrite ${archivePath(this.dir, path)} without the bodies that left it`, e)
+        }
+      }),
+    )
+  }
+
+  /** Deletes those of `packs` no catalogue entry names: what a crash between writing a pack and listing its articles leaves. */
   async #dropUnreferencedPacks(packs: readonly string[]): Promise<void> {
-    if (packs.length === 0) return
-    const unreferenced = new Set(packs)
-    for (const record of this.#catalog.data.articles) if (record.pack) unreferenced.delete(record.pack)
-    await Promise.all([...unreferenced].map((pack) => unlink(packPath(this.dir, pack)).catch(() => {})))
+    const named = this.#packMembers(packs)
+    await Promise.all([...named].flatMap(([pack, ids]) => (ids.size === 0 ? [unlink(packPath(this.dir, pack)).catch(() => {})] : [])))
+  }
+
+  /** Which articles each of `packs` is named by, in one pass over the catalogue. */
+  #packMembers(packs: readonly string[]): Map<string, Set<string>> {
+    const members = new Map(packs.map((pack) => [pack, new Set<string>()]))
+    if (members.size === 0) return members
+    for (const record of this.#catalog.data.articles) if (record.pack) members.get(record.pack)?.add(record.id)
+    return members
   }
 
   /** The bodies of an import, side by side so their fsyncs overlap; `saved` lists the paths replaced so far. */
