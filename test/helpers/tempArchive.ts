@@ -2,6 +2,7 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { afterEach, beforeEach } from 'vitest'
 import { openArchive, type Archive, type ArchiveOptions } from '../../main/core/archive/archive'
 import { createHandlers, type Handlers, type HostContext } from '../../main/core/handlers'
 import { startSearchIndex } from '../../main/core/search/searchHost'
@@ -14,6 +15,55 @@ export const fixturesDir = join(repoRoot, 'test', 'fixtures')
 export async function tempDir(prefix = 'warta-'): Promise<{ dir: string; cleanup: () => Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), prefix))
   return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) }
+}
+
+/**
+ * Per test: a fresh temp directory, and every archive the test opens in it closed afterwards.
+ * Call at the top of a file or describe (it registers its own beforeEach and afterEach).
+ */
+export interface ArchivesPerTest {
+  /** This test's directory. */
+  readonly dir: string
+  /** Archives open now, in the order they were opened. */
+  readonly opened: Archive[]
+  open(options?: ArchiveOptions, at?: string): Promise<Archive>
+  /** Closes every open archive, then opens one again. */
+  reopen(options?: ArchiveOptions, at?: string): Promise<Archive>
+  closeAll(): Promise<void>
+}
+
+export function archivesPerTest(): ArchivesPerTest {
+  let current: { dir: string; cleanup: () => Promise<void> } | null = null
+  const opened: Archive[] = []
+  const closeAll = async (): Promise<void> => {
+    await Promise.all(opened.splice(0).map((a) => a.close()))
+  }
+  beforeEach(async () => {
+    current = await tempDir()
+  })
+  afterEach(async () => {
+    await closeAll()
+    await current?.cleanup()
+    current = null
+  })
+  const session: ArchivesPerTest = {
+    get dir(): string {
+      if (!current) throw new Error('archivesPerTest: the directory exists only while a test runs')
+      return current.dir
+    },
+    opened,
+    closeAll,
+    open: async (options: ArchiveOptions = {}, at: string = session.dir): Promise<Archive> => {
+      const archive = await openArchive(at, options)
+      opened.push(archive)
+      return archive
+    },
+    reopen: async (options: ArchiveOptions = {}, at: string = session.dir): Promise<Archive> => {
+      await closeAll()
+      return session.open(options, at)
+    },
+  }
+  return session
 }
 
 export interface TempHost {

@@ -3,13 +3,13 @@ import { readFile, rm, unlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import fc from 'fast-check'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { bodyPath, CATALOG_FILE, openArchive, type Archive, type ArchiveOptions } from '../../../main/core/archive/archive'
+import { bodyPath, CATALOG_FILE, type Archive } from '../../../main/core/archive/archive'
 import { realFs } from '../../../main/core/archive/atomicJsonFile'
 import { bodiesInPack, DamagedPack, listPacks, packPath, packText, readBodyFromPack } from '../../../main/core/archive/bodyPacks'
 import { journalPathOf } from '../../../main/core/archive/journal'
 import { readParagraphs, readParagraphsSync } from '../../../main/core/search/articleText'
 import { filesUnder } from '../../helpers/archiveFiles'
-import { tempDir } from '../../helpers/tempArchive'
+import { archivesPerTest, tempDir } from '../../helpers/tempArchive'
 import { sampleArticle } from './sampleArticles'
 
 describe('the pack format', () => {
@@ -72,25 +72,12 @@ describe('the pack format', () => {
 })
 
 describe('an archive that packs the bodies of an import', () => {
+  const archives = archivesPerTest()
+  const { open, reopen, opened } = archives
   let dir: string
-  let cleanup: () => Promise<void>
-  const opened: Archive[] = []
-  beforeEach(async () => {
-    ;({ dir, cleanup } = await tempDir())
+  beforeEach(() => {
+    dir = archives.dir
   })
-  afterEach(async () => {
-    await Promise.all(opened.splice(0).map((a) => a.close()))
-    await cleanup()
-  })
-  const open = async (options: ArchiveOptions = {}): Promise<Archive> => {
-    const archive = await openArchive(dir, options)
-    opened.push(archive)
-    return archive
-  }
-  const reopen = async (options: ArchiveOptions = {}): Promise<Archive> => {
-    await Promise.all(opened.splice(0).map((a) => a.close()))
-    return open(options)
-  }
   const packedIds = async (pack: string): Promise<string[]> => bodiesInPack(await readFile(packPath(dir, pack))).map((b) => b.id)
   const bodyFiles = async (): Promise<string[]> => (await filesUnder(dir)).filter((f) => f.startsWith('articles/'))
   const importMany = async (archive: Archive, from: number, count: number): Promise<string[]> =>

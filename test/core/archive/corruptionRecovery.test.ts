@@ -2,35 +2,25 @@ import { existsSync, readdirSync } from 'node:fs'
 import { readdir, readFile, rm, unlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import i18next, { type Resource } from 'i18next'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import type { ArticleSummary } from '../../../preload/contract'
 import { bodyPath, openArchive, recoveryNotice, type Archive, type ArchiveOptions } from '../../../main/core/archive/archive'
 import { BACKUPS_DIR, KEEP_BACKUPS, listBackups } from '../../../main/core/archive/backups'
-import { tempDir } from '../../helpers/tempArchive'
+import { archivesPerTest } from '../../helpers/tempArchive'
 import { sampleArticle } from './sampleArticles'
 
-let dir: string
-let cleanup: () => Promise<void>
 let t: number
 /** A clock that moves a second on every reading, so backups and set-aside files get distinct names. */
 const clock = (): Date => new Date((t += 1000))
-const opened: Archive[] = []
-
-beforeEach(async () => {
-  ;({ dir, cleanup } = await tempDir())
+const archives = archivesPerTest()
+const { closeAll } = archives
+let dir: string
+beforeEach(() => {
+  dir = archives.dir
   t = Date.parse('2024-05-01T08:00:00.000Z')
 })
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((a) => a.close()))
-  await cleanup()
-})
 
-const open = async (options: ArchiveOptions = {}): Promise<Archive> => {
-  const archive = await openArchive(dir, { now: clock, ...options })
-  opened.push(archive)
-  return archive
-}
-const closeAll = () => Promise.all(opened.splice(0).map((a) => a.close()))
+const open = (options: ArchiveOptions = {}): Promise<Archive> => archives.open({ now: clock, ...options })
 const everything = (a: Archive): ArticleSummary[] => a.list({ filter: 'all', offset: 0, limit: 1000 }).items
 
 interface Built {

@@ -1,6 +1,6 @@
 import { cp, readdir, readFile, unlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { bodyPath, openArchive, type Archive } from '../../../main/core/archive/archive'
 import { realFs } from '../../../main/core/archive/atomicJsonFile'
@@ -8,29 +8,18 @@ import { listBackups } from '../../../main/core/archive/backups'
 import { fileKinds, step, upgrade, type FileKind } from '../../../main/core/archive/migrations'
 import { CatalogFile } from '../../../main/core/archive/records'
 import { loadArchiveFiles } from '../../../main/core/archive/recovery'
-import { fixturesDir, tempDir } from '../../helpers/tempArchive'
+import { archivesPerTest, fixturesDir } from '../../helpers/tempArchive'
 import { filesUnder } from '../../helpers/archiveFiles'
 
 const fixtures = join(fixturesDir, 'archive')
 const fixtureNames = (await readdir(fixtures, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name).sort()
 
+const archives = archivesPerTest()
+const { open, closeAll } = archives
 let dir: string
-let cleanup: () => Promise<void>
-const opened: Archive[] = []
-beforeEach(async () => {
-  ;({ dir, cleanup } = await tempDir())
+beforeEach(() => {
+  dir = archives.dir
 })
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((a) => a.close()))
-  await cleanup()
-})
-
-const open = async (options: Parameters<typeof openArchive>[1] = {}): Promise<Archive> => {
-  const archive = await openArchive(dir, options)
-  opened.push(archive)
-  return archive
-}
-const closeAll = () => Promise.all(opened.splice(0).map((a) => a.close()))
 
 /** Every file's bytes, so a test can say "nothing was written". */
 async function snapshot(): Promise<Record<string, string>> {

@@ -1,35 +1,21 @@
 import { execFileSync } from 'node:child_process'
 import { appendFile, mkdir, readFile, rm, unlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { ArticleSummary } from '../../../preload/contract'
-import { bodyPath, contentHashOf, openArchive, type Archive, type ArchiveOptions } from '../../../main/core/archive/archive'
+import { bodyPath, contentHashOf, openArchive, type Archive } from '../../../main/core/archive/archive'
 import { realFs, type FsOps } from '../../../main/core/archive/atomicJsonFile'
-import { tempDir } from '../../helpers/tempArchive'
+import { archivesPerTest, tempDir } from '../../helpers/tempArchive'
 import { sampleArticle } from './sampleArticles'
 import { filesUnder, tempFilesUnder } from '../../helpers/archiveFiles'
 
+const archives = archivesPerTest()
+const { open, reopen, closeAll } = archives
 let dir: string
-let cleanup: () => Promise<void>
-const opened: Archive[] = []
-
-beforeEach(async () => {
-  ;({ dir, cleanup } = await tempDir())
-})
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((a) => a.close()))
-  await cleanup()
+beforeEach(() => {
+  dir = archives.dir
 })
 
-const open = async (options: ArchiveOptions = {}, at = dir): Promise<Archive> => {
-  const archive = await openArchive(at, options)
-  opened.push(archive)
-  return archive
-}
-const reopen = async (options: ArchiveOptions = {}, at = dir): Promise<Archive> => {
-  await Promise.all(opened.splice(0).map((a) => a.close()))
-  return open(options, at)
-}
 const everything = (a: Archive): ArticleSummary[] => a.list({ filter: 'all', offset: 0, limit: 1000 }).items
 const idOf = (n: number): string => contentHashOf(sampleArticle(n)).slice(0, 16)
 
@@ -257,7 +243,7 @@ describe('a real full disk (128 KiB tmpfs)', () => {
     expect(again.size).toBe(saved)
     expect(again.summary(id).bookmarked).toBe(true)
     for (const a of everything(again)) expect((await again.getArticle(a.id)).paragraphs).toHaveLength(2)
-    await Promise.all(opened.splice(0).map((a) => a.close()))
+    await closeAll()
     await rm(archiveDir, { recursive: true, force: true })
   })
 })
