@@ -14,6 +14,7 @@ import { countAnnotations, type AnnotationCount } from '../annotations/annotatio
 import type { AnnotationChange, AnnotationHost } from '../annotations/annotationService'
 import { hasNote } from '../annotations/model'
 import { AppError } from '../errors'
+import { toNFC } from '../nfc'
 import { ArchiveLock, type LockOptions } from './archiveLock'
 import { archivePath, AtomicJsonFile, CorruptFileError, realFs, sweepTempFiles, writeFileDurably, writeFilesDurably, type FsOps } from './atomicJsonFile'
 import { backupsDir, takeBackupIfChanged } from './backups'
@@ -137,7 +138,6 @@ const CHECKPOINT_MIN_BYTES = 256 * 1024
 
 export { normaliseTitle }
 
-const NON_ASCII = /[^\p{ASCII}]/u
 /** Any whitespace but a single space between words: the only text the hash has to respace. */
 const LOOSE_SPACING = /[^\S ]| {2}|^ | $/
 /** The lookups are built this long after open, in slices of this many articles (see #warmUp). */
@@ -150,8 +150,8 @@ const MIN_PACKED = 2
 export function contentHashOf(article: Pick<NewArticle, 'title' | 'titleDerived' | 'paragraphs'>): string {
   const text = [article.titleDerived ? '' : article.title, ...article.paragraphs]
     .map((s) => {
-      // Plain ASCII is already in NFC, and parsed text is already spaced: most lines skip both passes.
-      const nfc = NON_ASCII.test(s) ? s.normalize('NFC') : s
+      // Parsed text is already spaced: most lines skip the respacing.
+      const nfc = toNFC(s)
       return LOOSE_SPACING.test(nfc) ? nfc.replace(/\s+/g, ' ').trim() : nfc
     })
     .join('\n')

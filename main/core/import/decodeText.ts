@@ -3,6 +3,7 @@
 // read with confidence is rejected rather than guessed at.
 import { limits } from '../../../preload/contract'
 import { AppError } from '../errors'
+import { toNFC } from '../nfc'
 
 /** Share of control characters above which a file is treated as binary, not as text with a few stray bytes. */
 const MAX_CONTROL_RATIO = 0.05
@@ -68,8 +69,6 @@ const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000e-\u001f\u007f]/g
 /** Any character cleanUp() rewrites. */
 // eslint-disable-next-line no-control-regex -- finding controls is the point
 const NEEDS_CLEAN_UP = /[\u0000-\u0008\u000b-\u001f\u007f\u2028\u2029\ufeff]/
-/** Text without one is already NFC: no code point below U+0300 changes or composes with another. */
-const MAY_CHANGE_UNDER_NFC = /[\u0300-\uffff]/
 
 export function decodeText(bytes: Uint8Array, name: string): string {
   if (bytes.length > limits.maxImportBytes) {
@@ -236,11 +235,6 @@ function cleanUp(text: string): string {
       // eslint-disable-next-line no-control-regex -- removing controls is the point
       .replace(/[\u0000-\u0008\u000e-\u001f\u007f]/g, '')
   )
-}
-
-/** text.normalize('NFC'), without copying the text into ICU when it cannot change (most news). */
-export function toNFC(text: string): string {
-  return MAY_CHANGE_UNDER_NFC.test(text) ? text.normalize('NFC') : text
 }
 
 function strictDecode(encoding: 'utf-8' | 'utf-16le' | 'utf-16be', bytes: Uint8Array): string | null {

@@ -4,7 +4,7 @@
 // rather than mistaking a sentence for structure.
 import type { Language } from '../../../preload/contract'
 import { AppError } from '../errors'
-import { toNFC } from './decodeText'
+import { toNFC } from '../nfc'
 import { detectLanguage } from './detectLanguage'
 import { isDatelineDate, parseDateLine, parseDatelineDate, splitTrailingDate, UTC, WIB } from './dispatchDates'
 

@@ -2,7 +2,8 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { limits } from '../../../preload/contract'
 import { AppError } from '../../../main/core/errors'
-import { decodeText, toNFC } from '../../../main/core/import/decodeText'
+import { decodeText } from '../../../main/core/import/decodeText'
+import { toNFC } from '../../../main/core/nfc'
 
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text)
 const bytes = (...parts: (string | number[])[]): Uint8Array =>
