@@ -685,7 +685,7 @@ export class Archive implements AnnotationHost {
         throw e
       })
       if (body) await this.#writeBody({ ...body, editedTitle: title })
-      // The renamed body is a file of its own now; the pack keeps the old copy until it is dropped.
+      // The renamed body is a file of its own now; its old copy leaves the pack once this is saved.
       const previous = { title: record.title, titleEdited: record.titleEdited, pack: record.pack }
       this.#byTitle?.delete(normaliseTitle(record.title))
       record.title = title
@@ -1131,11 +1131,10 @@ export class Archive implements AnnotationHost {
    * failure here is only logged; the next change to the pack tries again.
    */
   async #tidyPacks(packs: readonly string[]): Promise<void> {
-    const named = this.#packMembers(packs)
+    const named = await this.#dropUnreferencedPacks(packs)
     await Promise.all(
       [...named].map(async ([pack, ids]) => {
         const path = packPath(this.dir, pack)
-        if (ids.size === 0) return unlink(path).catch(() => {})
         try {
           const bytes = await readPack(this.dir, pack)
           const bodies = bytes ? bodiesInPack(bytes) : []
@@ -1150,18 +1149,19 @@ export class Archive implements AnnotationHost {
     )
   }
 
-  /** Deletes those of `packs` no catalogue entry names: what a crash between writing a pack and listing its articles leaves. */
-  async #dropUnreferencedPacks(packs: readonly string[]): Promise<void> {
-    const named = this.#packMembers(packs)
-    await Promise.all([...named].flatMap(([pack, ids]) => (ids.size === 0 ? [unlink(packPath(this.dir, pack)).catch(() => {})] : [])))
-  }
-
-  /** Which articles each of `packs` is named by, in one pass over the catalogue. */
-  #packMembers(packs: readonly string[]): Map<string, Set<string>> {
-    const members = new Map(packs.map((pack) => [pack, new Set<string>()]))
-    if (members.size === 0) return members
-    for (const record of this.#catalog.data.articles) if (record.pack) members.get(record.pack)?.add(record.id)
-    return members
+  /**
+   * Deletes those of `packs` no catalogue entry names (also what a crash between writing a pack
+   * and listing its articles leaves); returns the others with the articles naming them.
+   */
+  async #dropUnreferencedPacks(packs: readonly string[]): Promise<Map<string, Set<string>>> {
+    const named = new Map(packs.map((pack) => [pack, new Set<string>()]))
+    if (named.size === 0) return named
+    // One pass over the catalogue, whatever the number of packs.
+    for (const record of this.#catalog.data.articles) if (record.pack) named.get(record.pack)?.add(record.id)
+    const unnamed = [...named].flatMap(([pack, ids]) => (ids.size === 0 ? [pack] : []))
+    for (const pack of unnamed) named.delete(pack)
+    await Promise.all(unnamed.map((pack) => unlink(packPath(this.dir, pack)).catch(() => {})))
+    return named
   }
 
   /** The bodies of an import, side by side so their fsyncs overlap; `saved` lists the paths replaced so far. */

@@ -5,8 +5,9 @@
 //   {"pack":1,"ids":["<id a>","<id b>"],"ends":[4211,8630]}\n<body a>\n<body b>\n
 //
 // `ends` are byte offsets into what follows the header, so one body is read without parsing
-// the others. A pack is never rewritten: the catalogue record names it (ArticleRecord.pack),
-// and a body written again later (a new version, a rename) moves to its own file (bodyPath.ts).
+// the others. The catalogue record names its pack (ArticleRecord.pack). A body written again
+// later (a new version, a rename) moves to its own file (bodyPath.ts); a pack is only ever
+// rewritten whole, atomically, without the bodies that left it (Archive's #tidyPacks).
 // Only node:fs here, so the search index's worker can read packs without loading the archive.
 import { randomBytes } from 'node:crypto'
 import { closeSync, openSync, readSync } from 'node:fs'
@@ -15,10 +16,10 @@ import { join } from 'node:path'
 import { ARTICLES_DIR } from './bodyPath'
 
 export const PACKS_DIR = 'packs'
-const PACK_FILE = /^([a-z0-9]{8,40})\.pack$/
 export const PACK_NAME = /^[a-z0-9]{8,40}$/
+const PACK_SUFFIX = '.pack'
 
-export const packPath = (dir: string, pack: string): string => join(dir, ARTICLES_DIR, PACKS_DIR, `${pack}.pack`)
+export const packPath = (dir: string, pack: string): string => join(dir, ARTICLES_DIR, PACKS_DIR, pack + PACK_SUFFIX)
 
 /** A new pack's name: its time first, so names sort oldest first; then randomness, so two never meet. */
 export const newPackName = (now: Date): string => now.getTime().toString(36).padStart(9, '0') + randomBytes(5).toString('hex')
@@ -160,5 +161,6 @@ export async function listPacks(dir: string): Promise<string[]> {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return []
     throw e
   }
-  return names.flatMap((name) => PACK_FILE.exec(name)?.[1] ?? []).sort()
+  const packs = names.filter((name) => name.endsWith(PACK_SUFFIX)).map((name) => name.slice(0, -PACK_SUFFIX.length))
+  return packs.filter((pack) => PACK_NAME.test(pack)).sort()
 }
