@@ -14,6 +14,9 @@ const SAMPLE_CHARS = 6000
 const CLEAR_MAJORITY = 4
 const CLEAR_MAJORITY_MIN_WORDS = 12
 
+const ID_WORD = 1
+const EN_WORD = 2
+
 export const STOPWORDS: Readonly<Record<Language, ReadonlySet<string>>> = {
   id: new Set(['yang', 'dan', 'di', 'untuk', 'dengan', 'ini', 'itu', 'tidak', 'akan', 'dari', 'ke', 'pada', 'dalam', 'juga', 'adalah', 'oleh', 'karena', 'bahwa', 'kata', 'telah', 'sudah', 'para', 'kami', 'mereka']),
   en: new Set(['the', 'and', 'of', 'to', 'in', 'is', 'that', 'for', 'on', 'with', 'was', 'are', 'be', 'by', 'from', 'said', 'has', 'have', 'it', 'its', 'will', 'at', 'as', 'an']),
@@ -34,21 +37,23 @@ export function detectLanguage(text: string): Language {
   return byTrigrams ?? byStopwords ?? 'en'
 }
 
-const HIGH_SURROGATE = /[\uD800-\uDBFF]/
-
 /**
  * Letters (code points) in the text, up to SHORT_TEXT_LETTERS (all the callers compare with):
  * counted by runs, and only as far as needed, rather than by making a string of each letter.
  */
 function letterCount(text: string): number {
-  if (HIGH_SURROGATE.test(text)) return text.match(/\p{L}/gu)?.length ?? 0
   let n = 0
-  for (const [run] of text.matchAll(/\p{L}+/gu)) {
-    n += run.length
+  LETTER_RUN.lastIndex = 0
+  for (let run = LETTER_RUN.exec(text); run; run = LETTER_RUN.exec(text)) {
+    // A letter past U+FFFF is two UTF-16 units in the run but one letter.
+    n += HIGH_SURROGATE.test(run[0]) ? Array.from(run[0]).length : run[0].length
     if (n >= SHORT_TEXT_LETTERS) break
   }
   return n
 }
+
+const LETTER_RUN = /\p{L}+/gu
+const HIGH_SURROGATE = /[\uD800-\uDBFF]/
 
 function trigramVote(text: string): Language | null {
   const code = franc(text, { only: ['ind', 'zlm', 'eng'], minLength: 10 })
@@ -57,23 +62,46 @@ function trigramVote(text: string): Language | null {
   return null
 }
 
-const LONGEST_STOPWORD = Math.max(...[...STOPWORDS.id, ...STOPWORDS.en].map((w) => w.length))
 const LETTER_AT = /\p{L}/uy
 
 /**
+ * The stopwords as a trie over a–z, walked a letter at a time while the text is scanned, so
+ * no word is cut out of the text to be looked up (that took most of detection's time).
+ * Node n's child for letter k is CHILD[n * 26 + k] (0: none); WORD_OF[n] says whose word ends at n.
+ */
+const { CHILD, WORD_OF } = (() => {
+  const words = [...STOPWORDS.id, ...STOPWORDS.en]
+  const child = new Int32Array(26 * (1 + words.reduce((sum, w) => sum + w.length, 0)))
+  const wordOf = new Uint8Array(child.length / 26)
+  let nodes = 1
+  for (const [flag, list] of [[ID_WORD, STOPWORDS.id], [EN_WORD, STOPWORDS.en]] as const) {
+    for (const word of list) {
+      let node = 0
+      for (let i = 0; i < word.length; i++) {
+        const slot = node * 26 + word.charCodeAt(i) - 0x61
+        node = child[slot] || (child[slot] = nodes++)
+      }
+      wordOf[node] = (wordOf[node] as number) | flag
+    }
+  }
+  return { CHILD: child, WORD_OF: wordOf }
+})()
+
+/**
  * How many of each language's function words the text holds (the more often is the vote; a tie is none).
- * A word is a run of \p{L} in the lower-cased text. They are scanned for rather than matched, as making
- * a string of each took most of the time, and only runs of a–z short enough to be a stopword are looked up.
+ * A word is a run of \p{L} in the lower-cased text; only runs of a–z can be one, and they are
+ * followed through the stopword trie as they are scanned.
  */
 export function stopwordCounts(text: string): Record<Language, number> {
   let id = 0
   let en = 0
   const lower = text.toLowerCase()
-  let start = 0
-  let onlyAtoZ = true
+  /** Where the word so far leads in the trie: 0 at its start, -1 once it cannot be a stopword. */
+  let node = 0
   for (let i = 0; i <= lower.length; ) {
     const c = i < lower.length ? lower.charCodeAt(i) : 0
     if (c >= 0x61 && c <= 0x7a) {
+      if (node >= 0) node = (CHILD[node * 26 + c - 0x61] as number) || -1
       i++
       continue
     }
@@ -83,19 +111,18 @@ export function stopwordCounts(text: string): Record<Language, number> {
       width = (lower.codePointAt(i) ?? 0) > 0xffff ? 2 : 1
       LETTER_AT.lastIndex = i
       if (LETTER_AT.test(lower)) {
-        onlyAtoZ = false
+        node = -1
         i += width
         continue
       }
     }
-    if (onlyAtoZ && i > start && i - start <= LONGEST_STOPWORD) {
-      const word = lower.slice(start, i)
-      if (STOPWORDS.id.has(word)) id++
-      if (STOPWORDS.en.has(word)) en++
+    if (node > 0) {
+      const word = WORD_OF[node] as number
+      if (word & ID_WORD) id++
+      if (word & EN_WORD) en++
     }
     i += width
-    start = i
-    onlyAtoZ = true
+    node = 0
   }
   return { id, en }
 }
