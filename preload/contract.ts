@@ -7,8 +7,12 @@ import { z } from 'zod'
 export const limits = {
   /** Largest single file an importer accepts (bytes, before decoding). */
   maxImportBytes: 5 * 1024 * 1024,
-  /** Most files in one import call; the renderer splits bigger selections into several calls. */
-  maxFilesPerImport: 50,
+  /**
+   * Most files in one import call; the renderer splits bigger selections into several calls.
+   * Each call pays ~6 ms of durable writes (its pack, the pack's directory, the journal): at 50
+   * files that was a quarter of an import's time; 100 dispatches still answer in ~40 ms.
+   */
+  maxFilesPerImport: 100,
   /** Most base64 characters in one import call, so no single message is huge. */
   maxImportCallChars: 24 * 1024 * 1024,
   maxTitleLength: 300,

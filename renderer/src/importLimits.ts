@@ -4,7 +4,7 @@ export const importLimits = {
   /** Largest single file an importer accepts (bytes, before decoding). */
   maxImportBytes: 5 * 1024 * 1024,
   /** Most files in one import call. */
-  maxFilesPerImport: 50,
+  maxFilesPerImport: 100,
   /** Most base64 characters in one import call. */
   maxImportCallChars: 24 * 1024 * 1024,
   /** Longest title renameArticle accepts. */

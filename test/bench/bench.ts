@@ -17,7 +17,7 @@ import { writeSyntheticArchive } from './syntheticArchive'
 
 const here = dirname(fileURLToPath(import.meta.url))
 /** Bump when the generator changes, so cached archives are regenerated. */
-const GENERATOR_VERSION = 6
+const GENERATOR_VERSION = 7
 
 const sizes = argValue('sizes', '1000,10000,100000').split(',').map(Number)
 const out = resolve(argValue('out', join(here, 'results')))

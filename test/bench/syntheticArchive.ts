@@ -201,7 +201,7 @@ const PACK_SIZE = limits.maxFilesPerImport
 
 /**
  * Writes a complete archive of `count` synthetic articles into `dir` (which should be empty), their
- * bodies in packs of 50 as imports store them (bodyPacks.ts).
+ * bodies in packs as large as one import call stores them (bodyPacks.ts).
  */
 export async function writeSyntheticArchive(dir: string, count: number, options: SyntheticArchiveOptions = {}): Promise<SyntheticArchiveInfo> {
   const next = createArticleGenerator(options.seed ?? 1)

@@ -34,25 +34,28 @@ afterEach(async () => {
 
 describe('importing many files in batches', () => {
   it('reports files done out of the total after every call, and imports them all', async () => {
-    const files = Array.from({ length: 120 }, (_, i) => dispatchFile(i))
+    // Two full calls and a part one.
+    const perCall = importLimits.maxFilesPerImport
+    const total = 2 * perCall + 20
+    const files = Array.from({ length: total }, (_, i) => dispatchFile(i))
     const progress: BatchProgress[] = []
     const run = await importInBatches(files, send, { onProgress: (p) => progress.push(p) })
-    expect(importLimits.maxFilesPerImport).toBe(50)
     expect(calls).toBe(3)
     expect(progress).toEqual([
-      { done: 0, total: 120 },
-      { done: 50, total: 120 },
-      { done: 100, total: 120 },
-      { done: 120, total: 120 },
+      { done: 0, total },
+      { done: perCall, total },
+      { done: 2 * perCall, total },
+      { done: total, total },
     ])
     expect(run.notSent).toBe(0)
-    expect(run.outcomes.map((o) => o.status)).toEqual(Array(120).fill('imported'))
+    expect(run.outcomes.map((o) => o.status)).toEqual(Array(total).fill('imported'))
     expect(run.outcomes.map((o) => o.name)).toEqual(files.map((f) => f.name))
-    expect(host.archive.size).toBe(120)
+    expect(host.archive.size).toBe(total)
   })
 
   it('stops after the batch under way when cancelled: what was sent is imported, the rest is counted as not imported', async () => {
-    const files = Array.from({ length: 120 }, (_, i) => dispatchFile(i))
+    const perCall = importLimits.maxFilesPerImport
+    const files = Array.from({ length: 2 * perCall + 20 }, (_, i) => dispatchFile(i))
     const stop = new AbortController()
     const slowSend: SendImport = async (batch) => {
       // Cancel pressed while the first call is still with main.
@@ -61,10 +64,10 @@ describe('importing many files in batches', () => {
     }
     const run = await importInBatches(files, slowSend, { signal: stop.signal })
     expect(calls).toBe(1)
-    expect(run.outcomes).toHaveLength(50)
+    expect(run.outcomes).toHaveLength(perCall)
     expect(run.outcomes.every((o) => o.status === 'imported')).toBe(true)
-    expect(run.notSent).toBe(70)
-    expect(host.archive.size).toBe(50)
+    expect(run.notSent).toBe(perCall + 20)
+    expect(host.archive.size).toBe(perCall)
   })
 
   it('lets a file that can no longer be read fail alone, and counts a file too large without reading it', async () => {

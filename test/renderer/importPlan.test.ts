@@ -10,9 +10,10 @@ describe('splitting a selection into import calls', () => {
   })
 
   it('never puts more files in one call than main accepts', () => {
-    const plan = planImport(files(...Array.from({ length: 120 }, () => 100)))
-    expect(plan.batches.map((b) => b.length)).toEqual([50, 50, 20])
-    expect(plan.batches.flat()).toEqual(Array.from({ length: 120 }, (_, i) => i))
+    const perCall = importLimits.maxFilesPerImport
+    const plan = planImport(files(...Array.from({ length: 2 * perCall + 20 }, () => 100)))
+    expect(plan.batches.map((b) => b.length)).toEqual([perCall, perCall, 20])
+    expect(plan.batches.flat()).toEqual(Array.from({ length: 2 * perCall + 20 }, (_, i) => i))
   })
 
   it('starts a new call before the base64 of one call grows past the limit', () => {

@@ -109,7 +109,7 @@ export async function readPack(dir: string, pack: string): Promise<Buffer | null
 }
 
 const HEAD_BYTES = 16 * 1024
-/** 50 ids and offsets take ~1.6 KB; a header this long is not one of ours. */
+/** A full import call's 100 ids and offsets take ~3 KB; a header this long is not one of ours. */
 const MAX_HEADER_BYTES = 1024 * 1024
 
 /**
