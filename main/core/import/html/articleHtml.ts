@@ -32,6 +32,19 @@ export function inertWindow(html = '', url?: string): JSDOM {
   return new JSDOM(html, { url, contentType: 'text/html', virtualConsole })
 }
 
+/**
+ * Closes a window from inertWindow(). jsdom's close() walks the page's frames and throws on an
+ * <iframe> it counts but cannot reach (one inside <math>, found by the property test); no script
+ * ran and nothing was loaded, so whatever it did not get to is dropped with the window.
+ */
+export function closeInertWindow(dom: JSDOM): void {
+  try {
+    dom.window.close()
+  } catch {
+    // See above: the page is read; only its closing failed.
+  }
+}
+
 export function finaliseArticleHtml(window: DOMWindow, dirty: Node | string, options: FinaliseOptions): ArticleHtml {
   const first = sanitiseArticle(window, dirty, options.images)
   tidyArticle(first, { title: options.title ?? null, byline: options.byline ?? null })
@@ -55,6 +68,6 @@ export function finaliseArticleHtmlString(html: string, options: FinaliseOptions
   try {
     return finaliseArticleHtml(dom.window, html, options)
   } finally {
-    dom.window.close()
+    closeInertWindow(dom)
   }
 }

@@ -7,7 +7,7 @@ import type { NewArticle } from '../../archive/archive'
 import { webError } from '../../web/webErrors'
 import { detectLanguage } from '../detectLanguage'
 import { firstSentence } from '../dispatchParser'
-import { finaliseArticleHtml, inertWindow } from './articleHtml'
+import { closeInertWindow, finaliseArticleHtml, inertWindow } from './articleHtml'
 import { resolveImageSources } from './imageSources'
 import { clean, readPageMetadata } from './pageMetadata'
 
@@ -109,7 +109,7 @@ export function extractArticle(html: string, options: ExtractOptions = {}): WebA
       htmlWithRemoteImages: body.html,
     }
   } finally {
-    dom.window.close()
+    closeInertWindow(dom)
   }
 }
 

@@ -167,6 +167,15 @@ describe('pages without much to go on', () => {
     expect(article.paragraphs).toEqual(['Teks berita.'])
   })
 
+  it('reads a page with an <iframe> inside <math> (on which jsdom’s window.close throws)', () => {
+    const article = extractArticle('<html lang="id"><body><p>Teks berita di atas rumus.</p><math><iframe><p><iframe></body></html>', { readable: false })
+    expect(article.paragraphs).toEqual(['Teks berita di atas rumus.'])
+    // The page as the property test found it: nothing to read, so a clear EMPTY, not a TypeError.
+    expect(() => extractArticle('<html lang="id"><body><math><iframe><p><iframe></body></html>', { readable: false })).toThrow(
+      expect.objectContaining({ code: 'EMPTY' }),
+    )
+  })
+
   it('wraps loose text and collapses whitespace so every paragraph is one block', () => {
     const article = extractArticle(
       `<body><div>  First   line of loose
