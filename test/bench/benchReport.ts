@@ -70,8 +70,8 @@ function targets(size: SizeResult): string[] {
       `${fmt(num(w, 'openToFirstPageMs'))} ms`,
       (num(w, 'openToFirstPageMs') ?? Infinity) <= 500,
     ],
-    ['import (parse + archive)', '≥ 2,000 /s', `${fmt(num(w, 'import.archiveRate'), 0)} /s`, (num(w, 'import.archiveRate') ?? 0) >= 2000],
-    ['import incl. search index', '≥ 2,000 /s', `${fmt(num(w, 'import.withIndexRate'), 0)} /s`, (num(w, 'import.withIndexRate') ?? 0) >= 2000],
+    ['import (parse + archive; the index following as in the app)', '≥ 2,000 /s', `${fmt(num(w, 'import.archiveRate'), 0)} /s`, (num(w, 'import.archiveRate') ?? 0) >= 2000],
+    ['import until all of it is searchable', '≥ 2,000 /s', `${fmt(num(w, 'import.withIndexRate'), 0)} /s`, (num(w, 'import.withIndexRate') ?? 0) >= 2000],
     ['peak RSS (use / index build)', '≤ 400 MB', `${fmt(num(w, 'peakRssMb'), 0)} / ${fmt(num(b, 'peakRssMb'), 0)} MB`, peak <= 400],
   ]
   return [
@@ -103,7 +103,7 @@ function operations(size: SizeResult): string[] {
     row('import, dispatches/s (Warta: parse + archive; others: store only)', fmt(num(w, 'import.archiveRate'), 0), fmt(num(nv, 'import.rate'), 0), fmt(num(f, 'import.rate'), 0), ratio(num(w, 'import.archiveRate'), num(nv, 'import.rate'), true), ratio(num(w, 'import.archiveRate'), num(f, 'import.rate'), true)),
     row('search index after a bookmark (after the save is answered; a search waits for it) p50 / p95', pp(t(w, 'bookmarkIndexCatchUp')), '', '', '', ''),
     row('search index flag alone: read mark / bookmark tag p50 / p95', `${pp(t(w, 'indexFlagOnly'))}; ${pp(t(w, 'indexBookmarkTag'))}`, '', '', '', ''),
-    row('import incl. search index, dispatches/s', fmt(num(w, 'import.withIndexRate'), 0), '—', '—', '', ''),
+    row('import until all of it is searchable (the index takes it once the calls pause), dispatches/s', fmt(num(w, 'import.withIndexRate'), 0), '—', '—', '', ''),
     row('peak RSS in use, MB', fmt(num(w, 'peakRssMb'), 0), fmt(num(nv, 'peakRssMb'), 0), fmt(num(f, 'peakRssMb'), 0), ratio(num(w, 'peakRssMb'), num(nv, 'peakRssMb')), ratio(num(w, 'peakRssMb'), num(f, 'peakRssMb'))),
     row('search index build, s', fmt((num(b, 'buildMs') ?? NaN) / 1000), `scan prep ${fmt((num(nv, 'searchPrepMs') ?? NaN) / 1000)}`, fmt((num(fb, 'buildMs') ?? NaN) / 1000), '', ratio(num(b, 'buildMs'), num(fb, 'buildMs'))),
     row('search index size, MB', fmt(num(b, 'indexSizeMb')), '—', fmt(num(fb, 'indexSizeMb')), '', ratio(num(b, 'indexSizeMb'), num(fb, 'indexSizeMb'))),
