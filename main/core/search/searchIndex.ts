@@ -224,7 +224,7 @@ export class SearchIndex {
   #rows!: TextRows
   /** The worker writing a large build's text rows, while it runs. */
   #textPass: TextPass | null = null
-  /** Index work for changes the archive announced, in order; a search waits for it (read your writes). */
+  /** Index work for changes the archive announced (new articles once the changes pause, see follow()); a search waits for it (read your writes). */
   #updates: Promise<void> = Promise.resolve()
   #unfollow: (() => void) | null = null
   /** Starts indexing the articles that wait for the archive's changes to pause (see follow()). */
